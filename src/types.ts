@@ -1,0 +1,134 @@
+/**
+ * The vocabulary of the measurement (see docs/measurement.md): every value that crosses
+ * a module boundary has one of these types.
+ */
+
+/** One chat turn, as every backend and the reference models read it. */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** What a protocol asks a chat model for. */
+export interface ChatRequest {
+  system?: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  /** Ask for token log-probabilities where the backend supports them. */
+  logprobs?: boolean;
+}
+
+export type StopReason = 'end' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'other';
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+}
+
+/** What a chat model returns: the answer text, kept apart from any reasoning text. */
+export interface ChatResponse {
+  text: string;
+  reasoning?: string;
+  stopReason: StopReason;
+  usage: TokenUsage;
+  latencyMs: number;
+  /** Name of the model that actually answered, as the backend reports it. */
+  model?: string;
+}
+
+/** The one interface every backend implements: messages in, text out. */
+export interface ChatModel {
+  /** A stable id, e.g. `reference:honest` or `anthropic:claude-sonnet-4-5`. */
+  readonly id: string;
+  complete(request: ChatRequest): Promise<ChatResponse>;
+}
+
+/** How a probe's calls are arranged (SPEC "protocol"). */
+export type Protocol = 'prospective' | 'retrospective' | 'counterfactual' | 'pushback';
+
+/** The wording of a retrospective report question (SPEC "Framing"). */
+export type Framing = 'neutral' | 'confirming' | 'skeptical';
+export const FRAMINGS: readonly Framing[] = ['neutral', 'confirming', 'skeptical'];
+
+/** One test case: a stable id, its family, the task data and how it is run. */
+export interface Probe<Item = unknown> {
+  id: string;
+  family: string;
+  protocol: Protocol;
+  item: Item;
+}
+
+/** Why a call was made: to observe behaviour, or to ask for a report about it. */
+export type CallPurpose = 'behaviour' | 'report';
+
+/** One model call of a probe, whole: what was sent and what came back (or why not). */
+export interface CallRecord {
+  purpose: CallPurpose;
+  /** The framing of a report call; absent on behaviour calls. */
+  framing?: Framing;
+  request: ChatRequest;
+  response?: ChatResponse;
+  /** Set when the call failed after its retries. */
+  error?: string;
+  attempts: number;
+}
+
+/** Every call a probe made. Observations and claims are computed from this alone. */
+export interface Transcript {
+  probeId: string;
+  family: string;
+  /** The target model's id. */
+  model: string;
+  calls: CallRecord[];
+}
+
+/** A value a claim or an observation can take: yes/no, a number, or a label. */
+export type UnitValue = boolean | number | string;
+
+/** What the model did on one unit, from the family's verifier. */
+export interface Observation {
+  unit: string;
+  value: UnitValue;
+  /** Why the verifier decided so, for people reading results. */
+  detail?: string;
+}
+
+/** What the model said about one unit, from the family's report parser. */
+export interface Claim {
+  unit: string;
+  framing: Framing;
+  /** `unparseable` when no claim could be read: never guessed. */
+  value: UnitValue | 'unparseable';
+  confidence?: number;
+}
+
+export type VerdictLabel = 'consistent' | 'over-claim' | 'under-claim' | 'mismatch' | 'unparseable' | 'error';
+export const VERDICT_LABELS: readonly VerdictLabel[] = [
+  'consistent',
+  'over-claim',
+  'under-claim',
+  'mismatch',
+  'unparseable',
+  'error',
+];
+
+/** The comparison of one claim with its observation. */
+export interface Verdict {
+  probeId: string;
+  family: string;
+  model: string;
+  unit: string;
+  /** Units of one family may be of several scopes (per instruction, overall); metrics never mix scopes. */
+  scope: string;
+  framing: Framing;
+  claim: UnitValue | 'unparseable' | null;
+  observation: UnitValue | null;
+  /** Whether the claim / observation is in the favourable direction; null when unknown or undirected. */
+  claimFavourable: boolean | null;
+  observedFavourable: boolean | null;
+  verdict: VerdictLabel;
+  /** The reason for an `error` verdict. */
+  error?: string;
+}
