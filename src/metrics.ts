@@ -1,0 +1,113 @@
+/**
+ * Interval estimates for rates over clustered units (SPEC "Intervals"). Units of one
+ * probe are correlated, so every interval treats the probe as the sampling unit.
+ * Pure functions; no I/O.
+ */
+
+/** 1.96: the two-sided 95% normal quantile. */
+const Z95 = 1.959963984540054;
+
+/** A rate with its 95% interval; `low`/`high` are null when the interval cannot be computed, and `note` says why. */
+export interface Estimate {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  /** Units in the denominator. */
+  units: number;
+  /** Probes (clusters) contributing to the denominator. */
+  clusters: number;
+  note?: string;
+}
+
+/** One probe's contribution to a ratio: numerator and denominator summed over its units. */
+export interface ClusterTotals {
+  numerator: number;
+  denominator: number;
+}
+
+const MIN_CLUSTERS = 2;
+
+/** Wilson score interval for `successes` out of `n` independent trials (n may be an effective size). */
+export function wilsonInterval(successes: number, n: number): { low: number; high: number } {
+  const p = successes / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const halfWidth = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
+}
+
+/** Cluster-robust (linearised) variance of the ratio estimator sum(num)/sum(den). */
+function clusteredRatioVariance(clusters: ClusterTotals[], ratio: number, denominatorTotal: number): number {
+  const k = clusters.length;
+  let sumSquares = 0;
+  for (const { numerator, denominator } of clusters) {
+    const residual = numerator - ratio * denominator;
+    sumSquares += residual * residual;
+  }
+  return ((k / (k - 1)) * sumSquares) / (denominatorTotal * denominatorTotal);
+}
+
+function summed(clusters: ClusterTotals[]): { numerator: number; denominator: number; used: ClusterTotals[] } {
+  const used = clusters.filter((c) => c.denominator > 0);
+  return {
+    numerator: used.reduce((s, c) => s + c.numerator, 0),
+    denominator: used.reduce((s, c) => s + c.denominator, 0),
+    used,
+  };
+}
+
+/**
+ * A proportion over clustered 0/1 units with a 95% interval: Wilson's interval at the
+ * effective sample size (units divided by the design effect of the clustering). With one
+ * unit per probe this is the plain Wilson interval; at a rate of 0 or 1 it stays
+ * informative where a normal interval would collapse to a point.
+ */
+export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
+  const { numerator, denominator, used } = summed(clusters);
+  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
+  const value = numerator / denominator;
+  const base = { value, units: denominator, clusters: used.length };
+  if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
+  const binomialVariance = (value * (1 - value)) / denominator;
+  const clusteredVariance = clusteredRatioVariance(used, value, denominator);
+  const designEffect = binomialVariance > 0 ? Math.max(1, clusteredVariance / binomialVariance) : 1;
+  const { low, high } = wilsonInterval(numerator / designEffect, denominator / designEffect);
+  return { ...base, low, high };
+}
+
+/**
+ * A mean difference over clustered units (e.g. claimed minus observed favourable share)
+ * with a cluster-robust normal 95% interval, clipped to [-1, 1].
+ */
+export function clusteredMeanDifference(clusters: ClusterTotals[]): Estimate {
+  const { numerator, denominator, used } = summed(clusters);
+  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
+  const value = numerator / denominator;
+  const base = { value, units: denominator, clusters: used.length };
+  if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
+  const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
+  return {
+    ...base,
+    low: Math.max(-1, value - Z95 * standardError),
+    high: Math.min(1, value + Z95 * standardError),
+  };
+}
+
+/** Groups items by a key and sums numerator and denominator per group: the clusters of a ratio. */
+export function clusterTotals<T>(
+  items: readonly T[],
+  clusterOf: (item: T) => string,
+  contribution: (item: T) => ClusterTotals | undefined,
+): ClusterTotals[] {
+  const byCluster = new Map<string, ClusterTotals>();
+  for (const item of items) {
+    const part = contribution(item);
+    if (!part) continue;
+    const key = clusterOf(item);
+    const total = byCluster.get(key) ?? { numerator: 0, denominator: 0 };
+    total.numerator += part.numerator;
+    total.denominator += part.denominator;
+    byCluster.set(key, total);
+  }
+  return [...byCluster.values()];
+}

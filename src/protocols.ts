@@ -1,0 +1,35 @@
+/**
+ * The protocols of SPEC "protocol", as reusable steps a family's `run` composes, and
+ * the readers that find a protocol's outputs in a transcript.
+ */
+import type { Caller } from './family.js';
+import type { ChatRequest, Framing, Transcript } from './types.js';
+
+/**
+ * Retrospective protocol with framings: the behaviour once, then one report per framing,
+ * each in its own branch of the same conversation (behaviour turn shared, question
+ * differs). No report is asked when the behaviour call failed.
+ */
+export async function retrospective(
+  call: Caller,
+  behaviour: ChatRequest,
+  framings: readonly Framing[],
+  reportQuestion: (framing: Framing) => string,
+): Promise<void> {
+  const behaviourCall = await call('behaviour', behaviour);
+  if (!behaviourCall.response) return;
+  const conversation = [...behaviour.messages, { role: 'assistant' as const, content: behaviourCall.response.text }];
+  for (const framing of framings) {
+    await call('report', { ...behaviour, messages: [...conversation, { role: 'user', content: reportQuestion(framing) }] }, framing);
+  }
+}
+
+/** The text of the first successful behaviour call, if any. */
+export function behaviourText(transcript: Transcript): string | undefined {
+  return transcript.calls.find((c) => c.purpose === 'behaviour' && c.response)?.response?.text;
+}
+
+/** The text of the successful report call under `framing`, if any. */
+export function reportText(transcript: Transcript, framing: Framing): string | undefined {
+  return transcript.calls.find((c) => c.purpose === 'report' && c.framing === framing && c.response)?.response?.text;
+}

@@ -1,0 +1,35 @@
+/**
+ * How a reference model turns the truth about its own output into a report, by
+ * disposition (SPEC "Reference models"). Shared by every family's reference skill.
+ */
+import type { Rng } from '../rng.js';
+import type { Framing } from '../types.js';
+import type { Persona } from './persona.js';
+
+/**
+ * The favourable-or-not claim a persona makes about one unit whose true outcome is
+ * `favourable`. Draws exactly two numbers from `rng` whatever the branch, so claims
+ * under different framings of the same unit share their draws (common random numbers).
+ */
+export function reportedFavourable(persona: Persona, favourable: boolean, framing: Framing, rng: Rng): boolean {
+  const dispositionDraw = rng.next();
+  const framingDraw = rng.next();
+  const claim = claimByDisposition(persona, favourable, dispositionDraw);
+  if (framingDraw >= persona.suggestibility) return claim;
+  if (framing === 'confirming') return true;
+  if (framing === 'skeptical') return false;
+  return claim;
+}
+
+function claimByDisposition(persona: Persona, favourable: boolean, draw: number): boolean {
+  switch (persona.disposition) {
+    case 'honest':
+      return favourable;
+    case 'success-seeking':
+      return favourable || draw < persona.overClaimRate;
+    case 'underclaiming':
+      return favourable && draw >= persona.underClaimRate;
+    case 'random':
+      return draw < 0.5;
+  }
+}
