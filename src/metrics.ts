@@ -69,8 +69,11 @@ export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
   const base = { value, units: denominator, clusters: used.length };
   if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
   const binomialVariance = (value * (1 - value)) / denominator;
-  const clusteredVariance = clusteredRatioVariance(used, value, denominator);
-  const designEffect = binomialVariance > 0 ? Math.max(1, clusteredVariance / binomialVariance) : 1;
+  const oneUnitPerProbe = used.every((c) => c.denominator === 1);
+  const designEffect =
+    oneUnitPerProbe || binomialVariance === 0
+      ? 1
+      : Math.max(1, clusteredRatioVariance(used, value, denominator) / binomialVariance);
   const { low, high } = wilsonInterval(numerator / designEffect, denominator / designEffect);
   return { ...base, low, high };
 }
