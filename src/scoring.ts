@@ -31,7 +31,8 @@ function firstError(transcript: Transcript, matches: (framing: Framing | undefin
  */
 export function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>, transcript: Transcript): Verdict[] {
   const units = family.units(probe);
-  const behaviourError = transcript.calls.find((call) => call.purpose === 'behaviour' && call.error)?.error;
+  const behaviourError =
+    transcript.error ?? transcript.calls.find((call) => call.purpose === 'behaviour' && call.error)?.error;
   const observations: Map<string, Observation> = behaviourError
     ? new Map()
     : new Map(family.observe(probe, transcript).map((o) => [o.unit, o]));

@@ -82,6 +82,8 @@ export interface Transcript {
   /** The target model's id. */
   model: string;
   calls: CallRecord[];
+  /** Set when the probe could not be run at all (no call made, or the runner failed). */
+  error?: string;
 }
 
 /** A value a claim or an observation can take: yes/no, a number, or a label. */

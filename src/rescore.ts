@@ -1,0 +1,20 @@
+/**
+ * Rescoring: verdicts for a saved run, from its probes and transcripts alone.
+ */
+import { familyByName } from './families/index.js';
+import type { SavedResult } from './results.js';
+import { scoreProbe } from './scoring.js';
+import type { Verdict } from './types.js';
+
+/** The verdicts of every saved result, labelled with the result's model label. */
+export function verdictsOfRun(results: readonly SavedResult[]): Verdict[] {
+  return results.flatMap(({ probe, transcript, model }) =>
+    scoreProbe(familyByName(probe.family), probe, transcript).map((verdict) => ({ ...verdict, model })),
+  );
+}
+
+/** One line of `--verdicts` output: the unit's claim, observation and verdict. */
+export function verdictLine(verdict: Verdict): string {
+  const { probeId, model, family, unit, scope, framing, claim, observation, verdict: label, error } = verdict;
+  return JSON.stringify({ probeId, model, family, unit, scope, framing, claim, observation, verdict: label, ...(error ? { error } : {}) });
+}

@@ -1,0 +1,100 @@
+/**
+ * Reading a saved promptfoo run (`promptfoo eval -o run.json` or `.jsonl`) back into
+ * probes and transcripts, so it can be rescored without calling a model.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Probe, Transcript } from './types.js';
+
+/** One scored row of a saved run: the probe, what the model did, and the provider's label. */
+export interface SavedResult {
+  probe: Probe;
+  transcript: Transcript;
+  /** The promptfoo provider label, or its id when it has none. */
+  model: string;
+}
+
+const probeSchema = z.object({
+  id: z.string(),
+  family: z.string(),
+  protocol: z.enum(['prospective', 'retrospective', 'counterfactual', 'pushback']),
+  item: z.unknown(),
+});
+
+const transcriptSchema = z.object({
+  probeId: z.string(),
+  family: z.string(),
+  model: z.string(),
+  calls: z.array(z.looseObject({ purpose: z.enum(['behaviour', 'report']), request: z.unknown(), attempts: z.number() })),
+});
+
+const resultSchema = z.looseObject({
+  vars: z.looseObject({ probe: probeSchema }),
+  provider: z.looseObject({ id: z.string(), label: z.string().optional() }).optional(),
+  response: z.looseObject({ output: z.unknown(), error: z.string().optional() }).optional(),
+  error: z.string().nullish(),
+});
+
+/** The transcript a result carries: promptfoo keeps an object output as is, a string one as JSON text. */
+function transcriptOf(output: unknown): unknown {
+  if (typeof output !== 'string') return output;
+  try {
+    return JSON.parse(output);
+  } catch {
+    return undefined;
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Converts one promptfoo result row; `where` names it in errors (file and line or index).
+ * A row with no transcript (the provider never returned one) keeps its probe, with the
+ * reason as the transcript's error, so it is scored `error`, not dropped.
+ */
+function toSavedResult(row: unknown, where: string): SavedResult {
+  const parsed = resultSchema.safeParse(row);
+  if (!parsed.success) throw new Error(`${where}: not a saydo result: ${describeIssues(parsed.error)}`);
+  const { vars, provider, response, error } = parsed.data;
+  const probe = vars.probe as Probe;
+  const label = provider?.label ?? provider?.id;
+  const transcript = transcriptSchema.safeParse(transcriptOf(response?.output));
+  if (transcript.success) {
+    return { probe, transcript: transcript.data as unknown as Transcript, model: label ?? transcript.data.model };
+  }
+  const reason = response?.error ?? error ?? 'the provider returned no transcript';
+  return {
+    probe,
+    transcript: { probeId: probe.id, family: probe.family, model: label ?? 'unknown', calls: [], error: reason },
+    model: label ?? 'unknown',
+  };
+}
+
+/** Reads a saved run; `.jsonl` is one result a line, anything else promptfoo's JSON output. */
+export async function readSavedRun(path: string): Promise<SavedResult[]> {
+  const text = await readFile(path, 'utf8');
+  const rows: { row: unknown; where: string }[] = [];
+  if (path.endsWith('.jsonl')) {
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        rows.push({ row: JSON.parse(line), where: `${path}:${i + 1}` });
+      } catch (error) {
+        throw new Error(`${path}:${i + 1}: invalid JSON: ${(error as Error).message}`);
+      }
+    });
+  } else {
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
+    }
+    const list = (document as { results?: { results?: unknown } })?.results?.results;
+    if (!Array.isArray(list)) throw new Error(`${path}: no results.results list: is this a promptfoo -o JSON file?`);
+    list.forEach((row, i) => rows.push({ row, where: `${path}: results.results[${i}]` }));
+  }
+  return rows.map(({ row, where }) => toSavedResult(row, where));
+}
