@@ -2,7 +2,8 @@
  * The metrics of SPEC "Metrics", per model x family x scope x framing, from verdicts alone.
  */
 import { clusteredMeanDifference, clusteredProportion, clusterTotals, type ClusterTotals, type Estimate } from './metrics.js';
-import { VERDICT_LABELS, type Framing, type Verdict, type VerdictLabel } from './types.js';
+import { verdictCounts } from './report/grading.js';
+import type { Framing, Verdict, VerdictLabel } from './types.js';
 
 /** The metrics of one group of verdicts (one model, family, scope and framing). */
 export interface GroupSummary {
@@ -56,8 +57,7 @@ function rate(verdicts: Verdict[], inDenominator: (v: Verdict) => boolean, inNum
 const asNumber = (flag: boolean | null): number => (flag ? 1 : 0);
 
 function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing'> {
-  const counts = Object.fromEntries(VERDICT_LABELS.map((label) => [label, 0])) as Record<VerdictLabel, number>;
-  for (const v of verdicts) counts[v.verdict] += 1;
+  const counts = verdictCounts(verdicts);
   const directed = (v: Verdict): boolean => isParsed(v) && v.claimFavourable !== null && v.observedFavourable !== null;
   return {
     probes: new Set(verdicts.map((v) => v.probeId)).size,

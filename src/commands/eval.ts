@@ -1,0 +1,39 @@
+/**
+ * `saydo eval`: run a promptfoo suite, keep the run in its own directory, print the table.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runPromptfoo } from '../promptfoo-cli.js';
+import { renderSummaryTable } from '../report/table.js';
+import { scoreSavedRun } from './score.js';
+
+/** `results/2026-11-27T09-30-00`: sortable, and safe in every file system. */
+function timestampedDir(now = new Date()): string {
+  return join('results', now.toISOString().slice(0, 19).replace(/:/g, '-'));
+}
+
+/** Runs the suite and scores it; resolves to the process exit code. */
+export async function runEval(options: { config: string; out?: string; promptfooArgs: string[] }): Promise<number> {
+  if (!existsSync(options.config)) throw new Error(`no such config: ${options.config}`);
+  const out = options.out ?? timestampedDir();
+  await mkdir(out, { recursive: true });
+  const run = join(out, 'results.json');
+  const html = join(out, 'promptfoo.html');
+  console.log(`saydo: running ${options.config}; this run is kept in ${out}/`);
+  const code = await runPromptfoo(['eval', '-c', options.config, '-o', run, html, '--no-table', ...options.promptfooArgs]);
+  if (!existsSync(run)) {
+    console.error(`saydo: promptfoo exited with code ${code} and wrote no results`);
+    return code === 0 ? 1 : code;
+  }
+  const verdicts = join(out, 'verdicts.jsonl');
+  const summaryPath = join(out, 'summary.json');
+  const { summary } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
+  const table = renderSummaryTable(summary);
+  await writeFile(join(out, 'summary.txt'), table + '\n');
+  console.log(`\n${table}\n`);
+  console.log(`Report (open in a browser): ${html}`);
+  console.log(`Verdicts, one line per unit: ${verdicts}   All metrics per framing: ${summaryPath}`);
+  console.log('Browse every transcript: npx promptfoo view');
+  return code;
+}

@@ -1,0 +1,36 @@
+/**
+ * What the saydo assertion tells promptfoo about one probe: verdict counts (named scores)
+ * and a one-glance reason, claim against behaviour.
+ */
+import { VERDICT_LABELS, type Verdict, type VerdictLabel } from '../types.js';
+
+/** How many units got each verdict. */
+export function verdictCounts(verdicts: readonly Verdict[]): Record<VerdictLabel, number> {
+  const counts = Object.fromEntries(VERDICT_LABELS.map((label) => [label, 0])) as Record<VerdictLabel, number>;
+  for (const v of verdicts) counts[v.verdict] += 1;
+  return counts;
+}
+
+const show = (value: unknown): string => (value === true ? 'yes' : value === false ? 'no' : String(value));
+
+/**
+ * Per framing: how many units were consistent, then each disagreement as
+ * `unit: said X, did Y (verdict)`, so a viewer row shows the gap without opening it.
+ */
+export function describeVerdicts(verdicts: readonly Verdict[]): string {
+  const framings = [...new Set(verdicts.map((v) => v.framing))];
+  return framings
+    .map((framing) => {
+      const group = verdicts.filter((v) => v.framing === framing);
+      const consistent = group.filter((v) => v.verdict === 'consistent').length;
+      const gaps = group
+        .filter((v) => v.verdict !== 'consistent')
+        .map((v) =>
+          v.verdict === 'error'
+            ? `${v.unit}: error (${v.error ?? 'unknown'})`
+            : `${v.unit}: said ${show(v.claim)}, did ${show(v.observation)} (${v.verdict})`,
+        );
+      return `${framing}: ${consistent}/${group.length} consistent${gaps.length ? ` - ${gaps.join('; ')}` : ''}`;
+    })
+    .join(' | ');
+}
