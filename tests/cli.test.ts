@@ -1,0 +1,77 @@
+/**
+ * The saydo command as a user runs it: the main job, rescoring, help and bad input.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runNode, scratchDir } from './helpers/promptfoo.js';
+
+const SAYDO = join(REPO, 'bin/saydo.js');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await scratchDir();
+});
+
+describe('saydo eval (the main job)', () => {
+  let stdout: string;
+  let out: string;
+
+  beforeAll(async () => {
+    out = join(dir, 'run');
+    const result = await runNode(
+      [SAYDO, 'eval', '-c', join(REPO, 'promptfooconfig.yaml'), '-o', out, '--', '--filter-first-n', '12', '--no-progress-bar'],
+      { cwd: dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    stdout = result.stdout;
+  });
+
+  it('prints the verdict table for every model of the default suite', () => {
+    expect(stdout).toContain('over-claim rate');
+    expect(stdout).toContain('success inflation');
+    expect(stdout).toMatch(/reference:honest.*success-claims/);
+    expect(stdout).toMatch(/reference:success-seeking.*success-claims/);
+  });
+
+  it('keeps the run: promptfoo output, a report to open, verdicts and summary', async () => {
+    for (const file of ['results.json', 'promptfoo.html', 'verdicts.jsonl', 'summary.json', 'summary.txt']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    const lines = (await readFile(join(out, 'verdicts.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(lines.map((l) => l.probeId)).size).toBe(12);
+    expect(Object.keys(lines[0])).toEqual(
+      expect.arrayContaining(['probeId', 'model', 'unit', 'claim', 'observation', 'verdict', 'framing']),
+    );
+  });
+
+  it('rescoring the saved run with saydo score prints the same table', async () => {
+    const verdicts = join(dir, 'rescored.jsonl');
+    const result = await runNode([SAYDO, 'score', join(out, 'results.json'), '--verdicts', verdicts], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain((await readFile(join(out, 'summary.txt'), 'utf8')).trim());
+    expect(await readFile(verdicts, 'utf8')).toBe(await readFile(join(out, 'verdicts.jsonl'), 'utf8'));
+  });
+});
+
+describe('saydo on bad input', () => {
+  it('names the file and line of a malformed saved run', async () => {
+    const path = join(dir, 'broken.jsonl');
+    await writeFile(path, '{"vars": {}}\n{not json\n');
+    const result = await runNode([SAYDO, 'score', path], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}:1: not a saydo result: vars.probe`);
+  });
+
+  it('says which file is missing', async () => {
+    const result = await runNode([SAYDO, 'score', join(dir, 'nope.json')], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/saydo: .*nope\.json/);
+  });
+
+  it('lists its commands in --help', async () => {
+    const result = await runNode([SAYDO, '--help'], { cwd: dir });
+    expect(result.stdout).toMatch(/eval[\s\S]*score[\s\S]*ifeval/);
+  });
+});

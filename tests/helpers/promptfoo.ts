@@ -1,0 +1,75 @@
+/**
+ * Test helpers for real promptfoo runs in a scratch directory: promptfoo's config dir,
+ * database, cache and logs all go there, never to the user's ~/.promptfoo.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { promptfooBin, promptfooEnv } from '../../src/promptfoo-cli.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+
+/** A fresh scratch directory for one test's run. */
+export function scratchDir(prefix = 'saydo-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A file:// reference to a repo file, absolute so a config anywhere can use it. */
+export const repoFile = (path: string): string => `file://${join(REPO, path)}`;
+
+/** Writes a promptfoo config (with saydo's prompt, assertion and generator) and returns its path. */
+export async function writeSuiteConfig(
+  dir: string,
+  options: { providers: unknown[]; seed?: number; count: number },
+): Promise<string> {
+  const config = {
+    description: 'saydo test suite',
+    prompts: ['{{prompt}}'],
+    providers: options.providers,
+    tests: [{ path: repoFile('datasets/generated.ts'), config: { family: 'success-claims', seed: options.seed ?? 1, count: options.count } }],
+    defaultTest: { assert: [{ type: 'javascript', value: repoFile('scorers/verdicts.ts') }] },
+  };
+  const path = join(dir, 'promptfooconfig.yaml');
+  await writeFile(path, stringify(config));
+  return path;
+}
+
+/** Runs a command with node in `cwd`, scratch promptfoo state, output captured. */
+export function runNode(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd,
+      env: promptfooEnv({
+        ...process.env,
+        PROMPTFOO_CONFIG_DIR: join(options.cwd, '.promptfoo'),
+        ...options.env,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** `promptfoo <args>` in a scratch directory. */
+export function runPromptfooIn(dir: string, args: string[], env?: Record<string, string>) {
+  return runNode([promptfooBin(), ...args], { cwd: dir, ...(env ? { env } : {}) });
+}
+
+/** A reference-model provider entry of the paired provider. */
+export function referenceProvider(disposition: string, reference: Record<string, unknown> = {}, label?: string) {
+  return {
+    id: repoFile('providers/paired.ts'),
+    label: label ?? `reference:${disposition}`,
+    config: { target: `reference:${disposition}`, reference: { seed: 1, ...reference } },
+  };
+}
