@@ -15,10 +15,13 @@ import { PY_NON_SPACE, PY_SPACE, pyIsLower, pyIsUpper, pyRstrip } from './pystr.
 /**
  * Word stems (lowercase, final period removed) that Punkt's English model treats as
  * abbreviations: a period after them does not end a sentence by itself. Common English
- * abbreviations were kept only where Punkt agrees ("e.g.", "i.e." and "etc." are not
- * abbreviations to it, so they end sentences).
+ * abbreviations were kept only where probing Punkt showed it agrees ("e.g.", "i.e." and
+ * "etc." are not abbreviations to it, so they end sentences). Sixteen single letters
+ * are abbreviations to it too, so "the letter t. But" stays one sentence.
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // single letters (as initials), as probed
+  ...'cdefghklmnprstvw',
   // titles and ranks
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'maj', 'adm', 'sen', 'rep', 'reps', 'messrs',
   // companies
@@ -29,7 +32,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'u.s', 'u.s.a', 'u.k', 'u.n', 'u.s.s.r', 'd.c', 'n.y', 'l.a', 'calif', 'ariz', 'fla', 'wash', 'mich', 'minn', 'wis',
   'colo', 'conn', 'tenn', 'okla', 'ore', 'nev', 'ala', 'ky', 'kan', 'ill', 'ga', 'pa', 'va', 'vt', 'ave',
   // other
-  'vs', 'a.m', 'p.m', 'ph.d', 'm.b.a', 'a.d', 'ft', 'mg', 'yr',
+  'vs', 'ok', 'a.m', 'p.m', 'ph.d', 'm.b.a', 'a.d', 'j.k', 'ft', 'mg', 'yr',
 ]);
 
 /**

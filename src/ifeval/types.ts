@@ -62,3 +62,16 @@ export interface IfevalResult {
   prompt: string;
   response: string;
 }
+
+/** IFEval's two accuracies, as fractions in [0, 1]: prompts with every instruction
+ * followed, and instructions followed. */
+export interface Accuracy {
+  promptLevel: number;
+  instructionLevel: number;
+}
+
+/** One row of an IFEval response JSONL: a prompt and the model's response to it. */
+export interface IfevalResponse {
+  prompt: string;
+  response: string;
+}
