@@ -46,25 +46,47 @@ const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Common English words that are written in lowercase except at the start of a
- * sentence. Capitalised after an abbreviation, ellipsis or initial, such a word signals
- * a new sentence (Punkt's orthographic heuristic); a capitalised word outside this list
- * is treated like a name, about which the heuristic has no opinion.
+ * Very frequent English words. Punkt's English model has seen each of them in lowercase
+ * and also capitalised mid-sentence (in headlines and titles), so a capitalised one says
+ * nothing certain about a sentence start, but it is an ordinary word, not a name.
  */
-const LOWERCASE_WORDS: ReadonlySet<string> = new Set(
+const FREQUENT_WORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against all also always an and another any anyone anything are as at ' +
-    'be because been before being below between both but by can could did do does doing down during ' +
-    'each either every everyone everything few first for from further had has have having he her here ' +
-    'hers herself him himself his how however if in into is it its itself just last let like many may ' +
-    'me might more most much must my myself never next no none not now of off often on once one only ' +
-    'or other others our ours ourselves out over own perhaps rather same she should since so some ' +
-    'something sometimes still such than that the their theirs them themselves then there these they ' +
-    'this those though through thus to today too under until up upon us very was we were what whatever ' +
-    'when where whether which while who whom whose why will with within without would yet you your ' +
-    'yours yourself yourselves'
+    'a about after again against all also an and another any are as at be because been before below both but by ' +
+    'can could did do down during each every everyone everything few first for from further had has have having he ' +
+    'his how however if in is it its itself just last let like many may me might more most much must my never new ' +
+    'next no none not now of off often on once one only or other others our out over own perhaps rather she should ' +
+    'since some something than that the their theirs then there these they this those to today too under until up ' +
+    'was we what whatever when where while who whose why will with would you yours yourselves ' +
+    'add avoid come end find get give go good great keep know look make read see set start take tell use work write ' +
+    'best big brief day high key long main old open time world year'
   ).split(' '),
 );
+
+/**
+ * Ordinary English words that are less frequent: seen in lowercase and not capitalised
+ * mid-sentence, so capitalised after an abbreviation, ellipsis or initial they mark a
+ * new sentence.
+ */
+const ORDINARY_WORDS: ReadonlySet<string> = new Set(
+  (
+    'above always anyone anything being between does doing either her here hers herself him himself into myself ' +
+    'ours ourselves same so sometimes still such them themselves though through thus upon us very were whether ' +
+    'which whom within without yet your yourself please note remember consider check choose create include ensure ' +
+    'follow learn try ask think prepare apply build understand explain describe discuss define compare evaluate ' +
+    'improve provide allow begin wait enjoy explore relax exercise play listen speak call send spend win lose turn ' +
+    'walk fly swim climb sing draw paint dress wear carry hold pull throw break fix solve question problem idea ' +
+    'example result cause benefit advantage challenge opportunity method approach process step stage phase type ' +
+    'section lesson fact detail evidence knowledge skill cost morning tomorrow yesterday weekend season weather ' +
+    'friend person teacher team product program sentence language title list chart image sport event session ' +
+    'course village kitchen car bus train plane phone message final better important specific simple difficult ' +
+    'early slow happy sad excellent perfect true finish'
+  ).split(' '),
+);
+
+/** A common English derivational or inflectional ending: the word is no name. */
+const ORDINARY_ENDING =
+  /^[a-z]{2,}(?:tion|sion|ment|ness|ity|ance|ence|ing|ed|ly|ive|ous|ful|less|able|ible|al|ary|ory|ure|ship|ism|ist|ize|ise|ate|ogy|ics|sis)s?$/;
 
 // Punkt's orthographic-context flags: in which positions and cases a word was seen.
 const ORTHO_BEG_UC = 1 << 1;
@@ -74,9 +96,19 @@ const ORTHO_MID_LC = 1 << 5;
 const ORTHO_UC = ORTHO_BEG_UC | ORTHO_MID_UC;
 const ORTHO_LC = ORTHO_BEG_LC | ORTHO_MID_LC;
 
-/** The orthographic context our lexicon implies for a word type: common words are lowercase mid-sentence. */
+/**
+ * The orthographic context our lexicons imply for a word type, in place of the
+ * counts Punkt learned from its corpus. Anything not recognised as an English word is
+ * treated as never seen, like a name.
+ */
 function orthoContext(type: string): number {
-  return LOWERCASE_WORDS.has(type) ? ORTHO_BEG_UC | ORTHO_MID_LC : 0;
+  if (ORDINARY_WORDS.has(type) || (type.endsWith('s') && ORDINARY_WORDS.has(type.slice(0, -1)))) {
+    return ORTHO_BEG_UC | ORTHO_MID_LC;
+  }
+  // Unlisted derived words ("department", "constitution") are ordinary words too, but
+  // in titles and names they are capitalised mid-sentence as often as not.
+  if (FREQUENT_WORDS.has(type) || ORDINARY_ENDING.test(type)) return ORTHO_BEG_UC | ORTHO_MID_UC | ORTHO_MID_LC;
+  return 0;
 }
 
 const SENT_END_CHARS = ['.', '?', '!'];
