@@ -29,7 +29,7 @@ const MAX_TEXT_LENGTH = 10000;
 const SEED = 0;
 
 /** What `langdetect.detect` answers when no language clears the probability threshold. */
-export const UNKNOWN_LANGUAGE = 'unknown';
+const UNKNOWN_LANGUAGE = 'unknown';
 
 const URL = /https?:\/\/[-_.?&~;+=/#0-9A-Za-z]{1,2076}/g;
 const MAIL = /[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}/g;

@@ -61,7 +61,7 @@ export function pyLstripChars(text: string, chars: string): string {
 }
 
 /** Python `str.rstrip(chars)`. */
-export function pyRstripChars(text: string, chars: string): string {
+function pyRstripChars(text: string, chars: string): string {
   let end = text.length;
   while (end > 0 && chars.includes(text[end - 1]!)) end--;
   return text.slice(0, end);
@@ -70,13 +70,6 @@ export function pyRstripChars(text: string, chars: string): string {
 /** Python `str.split()` with no argument: runs of whitespace separate, empty pieces dropped. */
 export function pySplitWhitespace(text: string): string[] {
   return pyStrip(text).split(SPACE_RUN).filter((piece) => piece !== '');
-}
-
-const ONE_SPACE = new RegExp(`^${PY_SPACE}$`, 'u');
-
-/** Python `str.isspace()` for one character. */
-export function pyIsSpaceChar(char: string): boolean {
-  return ONE_SPACE.test(char);
 }
 
 // Python's case predicates look at the Unicode Lowercase/Uppercase properties and at

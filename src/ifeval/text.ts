@@ -6,7 +6,7 @@ import { detectLanguage } from './langdetect.js';
 import { splitSentences } from './punkt.js';
 import { PY_BOUNDARY, PY_DIGIT, PY_SPACE, PY_TEXT_END, PY_WORD, pyIsUpper, pySplitWhitespace } from './pystr.js';
 
-export { detectLanguage, UNKNOWN_LANGUAGE } from './langdetect.js';
+export { detectLanguage } from './langdetect.js';
 export { splitSentences } from './punkt.js';
 
 const WORD = new RegExp(`${PY_WORD}+`, 'gu');
