@@ -7,8 +7,9 @@
  * is a known abbreviation; an abbreviation, ellipsis, initial or list number is then
  * reclassified by looking at the next word's capitalisation. What NLTK learns from a
  * corpus (abbreviations, the usual case of each word, frequent sentence starters) is
- * replaced here by three small hand-written English lexicons, so decisions that hinge
- * on rare words can differ; docs/ifeval-conformance.md reports the measured agreement.
+ * replaced here by three small hand-written English lexicons, and its corpus-specific
+ * collocations are not modelled, so decisions that hinge on rare words can differ;
+ * docs/ifeval-conformance.md reports the measured agreement.
  */
 import { PY_NON_SPACE, PY_SPACE, pyIsLower, pyIsUpper, pyRstrip } from './pystr.js';
 

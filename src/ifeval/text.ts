@@ -2,7 +2,6 @@
  * Text measures shared by the IFEval checkers: words, sentences, capitalised words and
  * language, each defined the way IFEval's reference implementation measures them.
  */
-import { detectLanguage } from './langdetect.js';
 import { splitSentences } from './punkt.js';
 import { PY_BOUNDARY, PY_DIGIT, PY_SPACE, PY_TEXT_END, PY_WORD, pyIsUpper, pySplitWhitespace } from './pystr.js';
 
