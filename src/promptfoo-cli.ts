@@ -3,6 +3,7 @@
  * offline defaults in its environment.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -17,14 +18,24 @@ export const PROMPTFOO_DEFAULT_ENV: Readonly<Record<string, string>> = {
   PROMPTFOO_PASS_RATE_THRESHOLD: '0',
 };
 
-/** The path of promptfoo's CLI entry point in this install. */
+/** The path of promptfoo's CLI entry point in this install. Its package.json is not in
+ * its exports map, so it is found by walking up from the package's main file. */
 export function promptfooBin(): string {
   const require = createRequire(import.meta.url);
-  const packageJsonPath = require.resolve('promptfoo/package.json');
-  const { bin } = require(packageJsonPath) as { bin: string | Record<string, string> };
-  const entry = typeof bin === 'string' ? bin : bin.promptfoo;
-  if (!entry) throw new Error('promptfoo is installed without a CLI entry point');
-  return join(dirname(packageJsonPath), entry);
+  let dir = dirname(require.resolve('promptfoo'));
+  for (;;) {
+    const manifestPath = join(dir, 'package.json');
+    if (existsSync(manifestPath)) {
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name?: string; bin?: string | Record<string, string> };
+      if (manifest.name === 'promptfoo') {
+        const entry = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.promptfoo;
+        if (!entry) throw new Error('promptfoo is installed without a CLI entry point');
+        return join(dir, entry);
+      }
+    }
+    if (dirname(dir) === dir) throw new Error('cannot find the promptfoo package: run npm ci');
+    dir = dirname(dir);
+  }
 }
 
 /** The environment for a promptfoo child: saydo's defaults under whatever the caller set. */

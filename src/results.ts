@@ -75,26 +75,28 @@ function toSavedResult(row: unknown, where: string): SavedResult {
 /** Reads a saved run; `.jsonl` is one result a line, anything else promptfoo's JSON output. */
 export async function readSavedRun(path: string): Promise<SavedResult[]> {
   const text = await readFile(path, 'utf8');
-  const rows: { row: unknown; where: string }[] = [];
   if (path.endsWith('.jsonl')) {
+    const results: SavedResult[] = [];
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
+      const where = `${path}:${i + 1}`;
+      let row: unknown;
       try {
-        rows.push({ row: JSON.parse(line), where: `${path}:${i + 1}` });
+        row = JSON.parse(line);
       } catch (error) {
-        throw new Error(`${path}:${i + 1}: invalid JSON: ${(error as Error).message}`);
+        throw new Error(`${where}: invalid JSON: ${(error as Error).message}`);
       }
+      results.push(toSavedResult(row, where));
     });
-  } else {
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
-    }
-    const list = (document as { results?: { results?: unknown } })?.results?.results;
-    if (!Array.isArray(list)) throw new Error(`${path}: no results.results list: is this a promptfoo -o JSON file?`);
-    list.forEach((row, i) => rows.push({ row, where: `${path}: results.results[${i}]` }));
+    return results;
   }
-  return rows.map(({ row, where }) => toSavedResult(row, where));
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
+  }
+  const list = (document as { results?: { results?: unknown } })?.results?.results;
+  if (!Array.isArray(list)) throw new Error(`${path}: no results.results list: is this a promptfoo -o JSON file?`);
+  return list.map((row, i) => toSavedResult(row, `${path}: results.results[${i}]`));
 }
