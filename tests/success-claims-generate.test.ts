@@ -111,12 +111,17 @@ describe('success-claims task generator', () => {
     }
   });
 
-  it('makes about 30% of tasks hard', () => {
-    const share = TASKS.filter((task) => task.hard).length / TASKS.length;
-    expect(share).toBeGreaterThan(0.26);
-    expect(share).toBeLessThan(0.34);
-    const hardTask = TASKS.find((task) => task.hard)!;
-    expect(hardTask.instructions.length).toBeGreaterThanOrEqual(2);
+  it('makes about 30% of tasks hard, some with word and sentence counts pulling apart', () => {
+    const hard = TASKS.filter((task) => task.hard);
+    expect(hard.length / TASKS.length).toBeGreaterThan(0.26);
+    expect(hard.length / TASKS.length).toBeLessThan(0.34);
+    for (const task of hard) expect(task.instructions.length).toBeGreaterThanOrEqual(2);
+    const pullingApart = hard.filter((task) => {
+      const words = task.instructions.find((i) => i.id === 'length_constraints:number_words');
+      const sentences = task.instructions.find((i) => i.id === 'length_constraints:number_sentences');
+      return words && sentences && words.kwargs.relation !== sentences.kwargs.relation;
+    });
+    expect(pullingApart.length / hard.length).toBeGreaterThan(0.2);
   });
 
   it('sets prompt_to_repeat to the request, which opens the prompt', () => {

@@ -421,9 +421,9 @@ function rangeFor(relation: Relation, n: number, intent: boolean, width: number)
   return reachesN ? { lo: n, hi: n + width } : { lo: Math.max(0, n - 1 - width), hi: n - 1 };
 }
 
-/** One more or one fewer than n (never below zero): an exact count missed by one. */
-function offByOne(n: number, rng: Rng): number {
-  return n === 0 || rng.chance(0.5) ? n + 1 : n - 1;
+/** One more or one fewer than n (never below `least`): an exact count missed by one. */
+function offByOne(n: number, least: number, rng: Rng): number {
+  return n <= least || rng.chance(0.5) ? n + 1 : n - 1;
 }
 
 type Operation<K extends InstructionId> = (plan: Plan, kwargs: InstructionKwargs[K], intent: boolean, rng: Rng) => void;
@@ -458,7 +458,7 @@ const OPERATIONS: { [K in InstructionId]: Operation<K> } = {
     plan.sentences = rangeFor(relation, num_sentences, intent, 2);
   },
   'length_constraints:number_paragraphs': (plan, { num_paragraphs }, intent, rng) => {
-    plan.paragraphs = { count: intent ? num_paragraphs : Math.max(1, offByOne(num_paragraphs, rng)), separator: 'divider' };
+    plan.paragraphs = { count: intent ? num_paragraphs : offByOne(num_paragraphs, 1, rng), separator: 'divider' };
   },
   'length_constraints:number_words': (plan, { num_words, relation }, intent) => {
     plan.words = rangeFor(relation, num_words, intent, 30);
@@ -477,7 +477,7 @@ const OPERATIONS: { [K in InstructionId]: Operation<K> } = {
     if (intent) plan.postscript = postscript_marker;
   },
   'detectable_format:number_bullet_lists': (plan, { num_bullets }, intent, rng) => {
-    plan.bullets = intent ? num_bullets : offByOne(num_bullets, rng);
+    plan.bullets = intent ? num_bullets : offByOne(num_bullets, 0, rng);
   },
   'detectable_format:constrained_response': (plan, _kwargs, intent) => {
     plan.answerOption = intent;
@@ -603,10 +603,16 @@ class Writer {
     return !this.avoid.some((avoided) => avoided !== allowed && lower.includes(avoided));
   }
 
-  /** One of the options that keeps clear of avoided substrings, slots aside (any option when none does). */
-  choose(options: readonly string[]): string {
-    const allowed = options.filter((option) => this.allows(option.replace(/\{\w+\}/g, '')));
-    return this.rng.pick(allowed.length > 0 ? allowed : options);
+  /** The options that keep clear of avoided substrings (but `allowed`), or all of them when none does. */
+  usable(options: readonly string[], allowed?: string): readonly string[] {
+    const clear = options.filter((option) => this.allows(option, allowed));
+    return clear.length > 0 ? clear : options;
+  }
+
+  /** One usable option of a list of templates, their `{slots}` aside. */
+  choose(templates: readonly string[]): string {
+    const clear = templates.filter((template) => this.allows(template.replace(/\{\w+\}/g, '')));
+    return this.rng.pick(clear.length > 0 ? clear : templates);
   }
 
   /** A fresh clause of at most `maxWords` words when there is one, preferring unused clauses. */
@@ -689,14 +695,14 @@ function mentionPhrase(writer: Writer, words: readonly string[]): string[] {
 }
 
 function placeholderPhrase(writer: Writer, count: number): string[] {
-  const names = writer.rng.shuffle(writer.kit.placeholders.filter((name) => writer.allows(name)));
+  const names = writer.rng.shuffle(writer.usable(writer.kit.placeholders));
   const list = Array.from({ length: count }, (_, i) => `[${names[i % names.length]!}]`);
   return [writer.kit.withWord, ...list.join(` ${writer.kit.andWord} `).split(' ')];
 }
 
 /** Letter words to add `count` occurrences of `letter`, in groups of at most three per mention. */
 function letterMentions(writer: Writer, letter: string, count: number): string[][] {
-  const words = writer.rng.shuffle(LETTER_WORDS[letter]!.filter((word) => writer.allows(word, letter)));
+  const words = writer.rng.shuffle(writer.usable(LETTER_WORDS[letter]!, letter));
   const chosen = Array.from({ length: count }, (_, i) => words[i % words.length]!);
   const groups: string[][] = [];
   for (let i = 0; i < chosen.length; i += 3) groups.push(chosen.slice(i, i + 3));
@@ -822,14 +828,16 @@ function decorate(draft: Draft, plan: Plan, rng: Rng): void {
   }
 }
 
-function renderResponse(plan: Plan, bodies: string[], topic: string, draft: Draft, rng: Rng): string {
-  let text = bodies.join('\n\n******\n\n');
+/** A draft as a JSON object, its paragraphs as strings (JSON answers carry no other structure). */
+function renderJson(draft: Draft, topic: string, rng: Rng): string {
+  const paragraphs = draft.units.map((unit) => unit.sentences.map(renderSentence).join(' '));
+  const json = JSON.stringify({ topic, paragraphs }, null, 2);
+  return rng.chance(0.5) ? `\`\`\`json\n${json}\n\`\`\`` : json;
+}
+
+function renderResponse(plan: Plan, drafts: readonly Draft[], topic: string, rng: Rng): string {
+  let text = plan.wrap === 'json' ? renderJson(drafts[0]!, topic, rng) : drafts.map(renderDraft).join('\n\n******\n\n');
   if (plan.repeat) text = `${plan.repeat}\n\n${text}`;
-  if (plan.wrap === 'json') {
-    const paragraphs = draft.units.map((unit) => unit.sentences.map(renderSentence).join(' '));
-    const json = JSON.stringify({ topic, paragraphs }, null, 2);
-    text = rng.chance(0.5) ? `\`\`\`json\n${json}\n\`\`\`` : json;
-  }
   if (plan.letterCase === 'upper') text = text.toUpperCase();
   if (plan.letterCase === 'lower') text = text.toLowerCase();
   if (plan.wrap === 'quotes') text = `"${text}"`;
@@ -850,7 +858,7 @@ function writeResponse(plan: Plan, topic: string, rng: Rng): string {
     decorate(draft, plan, rng);
     return draft;
   });
-  return renderResponse(plan, drafts.map(renderDraft), topic, drafts[0]!, rng);
+  return renderResponse(plan, drafts, topic, rng);
 }
 
 /** Drafts written before settling for one whose language may be misread. */

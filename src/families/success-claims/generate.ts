@@ -8,7 +8,8 @@
 import type { Instruction, InstructionId, InstructionKwargs, Relation } from '../../ifeval/types.js';
 import { createRng, hashSeed, type Rng } from '../../rng.js';
 import { COMPOSABLE_LANGUAGES, CONTROLLABLE_LETTERS } from './compose.js';
-import { describeInstruction, readInstructions } from './phrasing.js';
+import { escapeRegExp } from '../../ifeval/pystr.js';
+import { describeInstruction, readPrompt } from './phrasing.js';
 
 /** One success-claims task: the prompt a model sees and the instructions it carries. */
 export interface SuccessClaimsItem {
@@ -387,18 +388,20 @@ function feasible(task: TaskSoFar): boolean {
   const sentences = get('length_constraints:number_sentences');
   if (sentences && fewestSentences > sentences.num_sentences - 1) return false;
 
-  // The fewest words: short sentences, and what the other instructions add in passing.
+  // The fewest words, generously: short sentences (as many as an "at least" may ask),
+  // bullets written whole, about ten words for each other instruction (a title, a
+  // postscript, a mention in passing), two per letter word, and the plain words the
+  // composer keeps for capitals and highlights to decorate.
   const words = get('length_constraints:number_words');
   if (words) {
     const mostSentences = sentences?.relation === 'at least' ? sentences.num_sentences + 2 : fewestSentences;
-    const highlights = get('detectable_format:number_highlighted_sections')?.num_highlights ?? 0;
+    const decorable = 3 * ((capitals?.capital_frequency ?? 0) + 2) + 3 * ((get('detectable_format:number_highlighted_sections')?.num_highlights ?? 0) + 1);
     const fewestWords =
       5 * mostSentences +
       8 * (bullets ? bullets.num_bullets + 1 : 0) +
       10 * instructions.length +
-      3 * ((capitals?.capital_frequency ?? 0) + 2) +
-      3 * (highlights + 1) +
-      (letter ? 2 * (letter.let_frequency + 2) : 0);
+      2 * ((letter?.let_frequency ?? 0) + 2) +
+      decorable;
     if (fewestWords > words.num_words - 10) return false;
   }
   return true;
@@ -448,17 +451,20 @@ function lengthTension(rng: Rng): Instruction[] {
 
 const ATTEMPTS = 50;
 
-/** Adds one instruction of a random compatible type to the task, if one fits within a few draws. */
-function addInstruction(task: TaskSoFar, rng: Rng, types: readonly InstructionId[], hard: boolean): void {
+/** Adds the instructions `draw` makes to the task, if a draw fits within a few attempts. */
+function addFitting(task: TaskSoFar, draw: () => Instruction[]): void {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const id = weightedPick(rng, types);
-    if (task.instructions.some((instruction) => conflicting(instruction.id, id))) continue;
-    const candidate = sample(id, rng, hard, takenTexts(task));
-    if (feasible({ ...task, instructions: [...task.instructions, candidate] })) {
-      task.instructions.push(candidate);
+    const candidates = draw();
+    if (feasible({ ...task, instructions: [...task.instructions, ...candidates] })) {
+      task.instructions.push(...candidates);
       return;
     }
   }
+}
+
+/** Adds one instruction of a random type drawn from `types`, if one fits. */
+function addInstruction(task: TaskSoFar, rng: Rng, types: readonly InstructionId[], hard: boolean): void {
+  addFitting(task, () => [sample(weightedPick(rng, types), rng, hard, takenTexts(task))]);
 }
 
 function weightedPick(rng: Rng, types: readonly InstructionId[]): InstructionId {
@@ -480,7 +486,7 @@ function generateTask(rng: Rng): SuccessClaimsItem {
   }
   const task: TaskSoFar = { topic, request: rng.pick(REQUESTS).replace('{topic}', topic), instructions: [] };
   const count = hard ? rng.int(2, 4) : rng.pick([1, 2, 2, 3, 3, 4]);
-  if (hard && rng.chance(0.35)) task.instructions.push(...lengthTension(rng));
+  if (hard && rng.chance(0.35)) addFitting(task, () => lengthTension(rng));
   else if (hard) addInstruction(task, rng, HARD_TYPES, true);
   while (task.instructions.length < count) {
     const before = task.instructions.length;
@@ -503,14 +509,12 @@ export function generateTasks(options: { seed: number; count: number }): Success
 }
 
 const REQUEST_PATTERNS = [...REQUESTS, QUESTION].map(
-  (template) => new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{topic\\}', '(.+)')}$`),
+  (template) => new RegExp(`^${escapeRegExp(template).replace('\\{topic\\}', '(.+)')}$`),
 );
 
 /** The topic and instructions of a prompt the generator wrote, as a reader of the prompt finds them; undefined for any other text. */
 export function readTask(prompt: string): { topic: string; instructions: Instruction[] } | undefined {
-  const instructions = readInstructions(prompt);
-  const firstInstruction = instructions.length > 0 ? prompt.indexOf(describeInstruction(instructions[0]!)) : prompt.length;
-  const request = prompt.slice(0, firstInstruction).trim();
+  const { request, instructions } = readPrompt(prompt);
   for (const pattern of REQUEST_PATTERNS) {
     const topic = pattern.exec(request)?.[1];
     if (topic !== undefined) return { topic, instructions };

@@ -3,10 +3,11 @@
  * is read back. Each instruction id has one template here; the sentence a model sees and
  * the pattern that recovers its kwargs are both derived from it, so they cannot drift.
  */
+import { escapeRegExp } from '../../ifeval/pystr.js';
 import type { Instruction, InstructionId, Relation } from '../../ifeval/types.js';
 
 /** IFEval's language codes and the names its prompts use for them. */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',
   es: 'Spanish',
   pt: 'Portuguese',
@@ -48,8 +49,6 @@ interface Slot {
   pattern: string;
   read(captured: string): KwargValue;
 }
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const integer: Slot = { write: String, pattern: '(\\d+)', read: Number };
 
@@ -205,11 +204,6 @@ const PHRASINGS: Record<InstructionId, Phrasing> = {
   },
 };
 
-/** The template split into literal text and slot names, alternating (literal first). */
-function templateParts(template: string): string[] {
-  return template.split(/\{(\w+)\}/);
-}
-
 /** One English sentence asking for the instruction, in IFEval's wording where it is unambiguous. */
 export function describeInstruction(instruction: Instruction): string {
   const phrasing = PHRASINGS[instruction.id];
@@ -226,12 +220,13 @@ interface CompiledPhrasing {
 }
 
 function compile(id: InstructionId, phrasing: Phrasing): CompiledPhrasing {
-  const parts = templateParts(phrasing.template);
+  // Literal text and slot names, alternating (literal first).
+  const parts = phrasing.template.split(/\{(\w+)\}/);
   const groups: string[] = [];
   let source = '';
   parts.forEach((part, i) => {
     if (i % 2 === 0) {
-      source += escapeRegex(part);
+      source += escapeRegExp(part);
       return;
     }
     // A slot used twice in a template (the section splitter) must read the same both times.
@@ -248,18 +243,19 @@ function compile(id: InstructionId, phrasing: Phrasing): CompiledPhrasing {
 const COMPILED = (Object.keys(PHRASINGS) as InstructionId[]).map((id) => compile(id, PHRASINGS[id]));
 
 /**
- * Every instruction described in a text, in order of appearance: the exact inverse of
- * `describeInstruction` over the prompts the generator writes. Implied kwargs (the
- * prompt to repeat) are read from the text before the first instruction.
+ * A prompt read back: the request (the text before the first instruction) and every
+ * instruction described in it, in order of appearance. The exact inverse of
+ * `describeInstruction` over the prompts the generator writes; implied kwargs (the
+ * prompt to repeat) are read from the request.
  */
-export function readInstructions(text: string): Instruction[] {
-  const found: { index: number; compiled: CompiledPhrasing; match: RegExpExecArray }[] = [];
+export function readPrompt(text: string): { request: string; instructions: Instruction[] } {
+  const found: { compiled: CompiledPhrasing; match: RegExpExecArray }[] = [];
   for (const compiled of COMPILED) {
-    for (const match of text.matchAll(compiled.regex)) found.push({ index: match.index, compiled, match });
+    for (const match of text.matchAll(compiled.regex)) found.push({ compiled, match });
   }
-  found.sort((a, b) => a.index - b.index);
-  const request = text.slice(0, found[0]?.index ?? 0).trim();
-  return found.map(({ compiled, match }) => {
+  found.sort((a, b) => a.match.index - b.match.index);
+  const request = text.slice(0, found[0]?.match.index ?? text.length).trim();
+  const instructions = found.map(({ compiled, match }) => {
     const kwargs: Record<string, KwargValue> = {};
     compiled.groups.forEach((name, g) => {
       kwargs[name] = compiled.phrasing.slots[name]!.read(match[g + 1]!);
@@ -267,4 +263,10 @@ export function readInstructions(text: string): Instruction[] {
     Object.assign(kwargs, compiled.phrasing.implied?.(request));
     return { id: compiled.id, kwargs } as Instruction;
   });
+  return { request, instructions };
+}
+
+/** Every instruction described in a text, in order of appearance (see `readPrompt`). */
+export function readInstructions(text: string): Instruction[] {
+  return readPrompt(text).instructions;
 }
