@@ -7,24 +7,12 @@
  *
  * Only a default export: promptfoo resolves `file://x.ts` to the default export.
  */
-import { z } from 'zod';
+import { parseConfig } from '../src/validate.js';
 import { familyByName } from '../src/families/index.js';
-import { toTestCases, type ProbeTestCase } from '../src/test-cases.js';
-
-const configSchema = z
-  .object({
-    family: z.string().default('success-claims'),
-    seed: z.number().int().default(1),
-    count: z.number().int().positive().default(100),
-  })
-  .strict();
+import { generatedTestsConfigSchema, toTestCases, type ProbeTestCase } from '../src/test-cases.js';
 
 export default function generated(config: unknown): ProbeTestCase[] {
-  const parsed = configSchema.safeParse(config ?? {});
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `config.${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
-    throw new Error(`datasets/generated.ts: ${details}`);
-  }
-  const { family, seed, count } = parsed.data;
+  const settings = parseConfig(generatedTestsConfigSchema, config, 'datasets/generated.ts');
+  const { family, seed, count } = settings;
   return toTestCases(familyByName(family).generate({ seed, count }));
 }

@@ -15,11 +15,7 @@ import { familyByName } from '../src/families/index.js';
 import { runProbe, transcriptUsage } from '../src/run-probe.js';
 import { resolveTarget, targetConfigSchema, type TargetConfig } from '../src/targets.js';
 import type { ChatModel, Probe } from '../src/types.js';
-
-function readableConfigError(label: string, error: { issues: { path: PropertyKey[]; message: string }[] }): Error {
-  const details = error.issues.map((i) => `config.${i.path.map(String).join('.') || '(top)'}: ${i.message}`).join('; ');
-  return new Error(`saydo provider ${label}: ${details}`);
-}
+import { parseConfig } from '../src/validate.js';
 
 export default class PairedProvider implements ApiProvider {
   readonly config: TargetConfig;
@@ -29,9 +25,7 @@ export default class PairedProvider implements ApiProvider {
   constructor(options: { id?: string; config?: Record<string, unknown> }) {
     // promptfoo adds basePath to every provider config; it is not ours to validate.
     const { basePath: _basePath, ...config } = options.config ?? {};
-    const parsed = targetConfigSchema.safeParse(config);
-    if (!parsed.success) throw readableConfigError(options.id ?? 'file://providers/paired.ts', parsed.error);
-    this.config = parsed.data;
+    this.config = parseConfig(targetConfigSchema, config, `saydo provider ${options.id ?? 'file://providers/paired.ts'}`);
     this.model = resolveTarget(this.config);
     this.providerId = options.id && !options.id.startsWith('file://') ? options.id : `saydo:${this.config.target}`;
   }

@@ -2,6 +2,7 @@
  * Probes as promptfoo test cases: the probe travels in the `probe` var, and `prompt`
  * carries the text a person should see for it in promptfoo's viewer.
  */
+import { z } from 'zod';
 import { familyByName } from './families/index.js';
 import type { Probe } from './types.js';
 
@@ -20,3 +21,20 @@ export function toTestCases(probes: readonly Probe[]): ProbeTestCase[] {
     metadata: { family: probe.family, probeId: probe.id },
   }));
 }
+
+/** Settings of `datasets/generated.ts`: which family, which seed, how many probes. */
+export const generatedTestsConfigSchema = z
+  .object({
+    family: z.string().default('success-claims'),
+    seed: z.number().int().default(1),
+    count: z.number().int().positive().default(100),
+  })
+  .strict();
+
+/** Settings of `datasets/ifeval.ts`: an IFEval input JSONL (relative to where promptfoo runs) and an optional limit. */
+export const ifevalTestsConfigSchema = z
+  .object({
+    path: z.string().min(1),
+    limit: z.number().int().positive().optional(),
+  })
+  .strict();

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPromptfoo } from '../promptfoo-cli.js';
 import { renderSummaryTable } from '../report/table.js';
+import { checkSuite } from '../suite-check.js';
 import { scoreSavedRun } from './score.js';
 
 /** `results/2026-11-27T09-30-00`: sortable, and safe in every file system. */
@@ -16,6 +17,8 @@ function timestampedDir(now = new Date()): string {
 /** Runs the suite and scores it; resolves to the process exit code. */
 export async function runEval(options: { config: string; out?: string; promptfooArgs: string[] }): Promise<number> {
   if (!existsSync(options.config)) throw new Error(`no such config: ${options.config}`);
+  const problems = await checkSuite(options.config);
+  if (problems.length > 0) throw new Error(`the suite has problems:\n  ${problems.join('\n  ')}`);
   const out = options.out ?? timestampedDir();
   await mkdir(out, { recursive: true });
   const run = join(out, 'results.json');
