@@ -276,8 +276,8 @@ const SAMPLERS: { [K in InstructionId]: Sampler<K> } = {
       hardAtLeast: [8, 10],
       hardLessThan: [1, 3],
     });
-    // No free letter leaves an empty string, which `feasible` rejects.
-    return { letter: free.length > 0 ? rng.pick(free) : '', let_frequency, let_relation };
+    // When every letter is taken, `feasible` rejects the draw.
+    return { letter: rng.pick(free.length > 0 ? free : CONTROLLABLE_LETTERS), let_frequency, let_relation };
   },
   'language:response_language': (rng) => ({ language: rng.pick(COMPOSABLE_LANGUAGES) }),
   'length_constraints:number_sentences': (rng, hard) => {
@@ -378,7 +378,7 @@ function feasible(task: TaskSoFar): boolean {
     echoed.some((text) => text.includes(word)) || watched.some((other, j) => i !== j && (other.includes(word) || word.includes(other)));
   if (watched.some(clashes)) return false;
   const letter = get('keywords:letter_frequency');
-  if (letter && (letter.letter === '' || [...echoed, ...watched].some((text) => text.includes(letter.letter)))) return false;
+  if (letter && [...echoed, ...watched].some((text) => text.includes(letter.letter))) return false;
 
   // The fewest sentences any combination of intents leaves: one per paragraph or
   // section, one more bullet than asked, a postscript's marker and sentence, the end phrase.
