@@ -6,8 +6,8 @@ import Table from 'cli-table3';
 import type { Estimate } from '../metrics.js';
 import type { GroupSummary, RunSummary } from '../summary.js';
 
-/** `0.600 [0.537, 0.660]`; where no interval can be computed, the reason instead. */
-export function formatEstimate(estimate: Estimate, digits = 3): string {
+/** `0.60 [0.54, 0.66]`; where no interval can be computed, the reason instead. */
+export function formatEstimate(estimate: Estimate, digits = 2): string {
   if (estimate.value === null) return `n/a (${estimate.note ?? 'no units'})`;
   const value = estimate.value.toFixed(digits);
   if (estimate.low === null || estimate.high === null) return `${value} (no interval: ${estimate.note ?? 'n too small'})`;
@@ -23,6 +23,8 @@ function isHeadline(group: GroupSummary, summary: RunSummary): boolean {
   const first = summary.groups.find((g) => g.model === group.model && g.family === group.family && g.scope === group.scope);
   return first?.framing === group.framing;
 }
+
+const HEADLINE_NOTE = 'the first of each family (neutral); every framing is in summary.json';
 
 /** A family's first scope is its headline one and is labelled by the family alone. */
 function isFirstScope(group: GroupSummary, summary: RunSummary): boolean {
@@ -53,5 +55,5 @@ export function renderSummaryTable(summary: RunSummary): string {
       formatCount(group.counts.error, group.units),
     ]);
   }
-  return table.toString();
+  return `${table.toString()}\nRates: value [95% interval], units clustered by probe. Framing: ${HEADLINE_NOTE}.`;
 }
