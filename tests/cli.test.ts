@@ -5,24 +5,21 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runNode, scratchDir } from './helpers/promptfoo.js';
+import { REPO, runNode } from './helpers/promptfoo.js';
+import { useScratchDir } from './helpers/scratch.js';
 
 const SAYDO = join(REPO, 'bin/saydo.js');
-let dir: string;
-
-beforeAll(async () => {
-  dir = await scratchDir();
-});
+const scratch = useScratchDir();
 
 describe('saydo eval (the main job)', () => {
   let stdout: string;
   let out: string;
 
   beforeAll(async () => {
-    out = join(dir, 'run');
+    out = join(scratch(), 'run');
     const result = await runNode(
       [SAYDO, 'eval', '-c', join(REPO, 'promptfooconfig.yaml'), '-o', out, '--', '--filter-first-n', '12', '--no-progress-bar'],
-      { cwd: dir },
+      { cwd: scratch() },
     );
     expect(result.code, result.stderr).toBe(0);
     stdout = result.stdout;
@@ -47,8 +44,8 @@ describe('saydo eval (the main job)', () => {
   });
 
   it('rescoring the saved run with saydo score prints the same table', async () => {
-    const verdicts = join(dir, 'rescored.jsonl');
-    const result = await runNode([SAYDO, 'score', join(out, 'results.json'), '--verdicts', verdicts], { cwd: dir });
+    const verdicts = join(scratch(), 'rescored.jsonl');
+    const result = await runNode([SAYDO, 'score', join(out, 'results.json'), '--verdicts', verdicts], { cwd: scratch() });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain((await readFile(join(out, 'summary.txt'), 'utf8')).trim());
     expect(await readFile(verdicts, 'utf8')).toBe(await readFile(join(out, 'verdicts.jsonl'), 'utf8'));
@@ -57,21 +54,21 @@ describe('saydo eval (the main job)', () => {
 
 describe('saydo on bad input', () => {
   it('names the file and line of a malformed saved run', async () => {
-    const path = join(dir, 'broken.jsonl');
+    const path = join(scratch(), 'broken.jsonl');
     await writeFile(path, '{"vars": {}}\n{not json\n');
-    const result = await runNode([SAYDO, 'score', path], { cwd: dir });
+    const result = await runNode([SAYDO, 'score', path], { cwd: scratch() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path}:1: not a saydo result: vars.probe`);
   });
 
   it('says which file is missing', async () => {
-    const result = await runNode([SAYDO, 'score', join(dir, 'nope.json')], { cwd: dir });
+    const result = await runNode([SAYDO, 'score', join(scratch(), 'nope.json')], { cwd: scratch() });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/saydo: .*nope\.json/);
   });
 
   it('lists its commands in --help', async () => {
-    const result = await runNode([SAYDO, '--help'], { cwd: dir });
+    const result = await runNode([SAYDO, '--help'], { cwd: scratch() });
     expect(result.stdout).toMatch(/eval[\s\S]*score[\s\S]*ifeval/);
   });
 });

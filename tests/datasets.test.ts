@@ -7,12 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import generated from '../datasets/generated.js';
 import ifeval from '../datasets/ifeval.js';
 import { checkSuite } from '../src/suite-check.js';
-import { scratchDir } from './helpers/promptfoo.js';
+import { useScratchDir } from './helpers/scratch.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await scratchDir();
-});
+const scratch = useScratchDir();
 
 const row = (key: number, ids: string[], kwargs: object[]): string =>
   JSON.stringify({ key, prompt: `Prompt ${key}. Use no commas.`, instruction_id_list: ids, kwargs });
@@ -34,7 +31,7 @@ describe('datasets/generated.ts', () => {
 
 describe('datasets/ifeval.ts', () => {
   it('loads IFEval-format rows as success-claims probes with IFEval ids and kwargs', async () => {
-    const path = join(dir, 'input.jsonl');
+    const path = join(scratch(), 'input.jsonl');
     await writeFile(
       path,
       [
@@ -55,10 +52,10 @@ describe('datasets/ifeval.ts', () => {
   });
 
   it('names the file and line of a bad row, and of a repeated key', async () => {
-    const bad = join(dir, 'bad.jsonl');
+    const bad = join(scratch(), 'bad.jsonl');
     await writeFile(bad, [row(1, ['punctuation:no_comma'], [{}]), row(2, ['keywords:nonsense'], [{}])].join('\n'));
     await expect(ifeval({ path: bad })).rejects.toThrow(`${bad}:2: instruction 0:`);
-    const repeated = join(dir, 'repeated.jsonl');
+    const repeated = join(scratch(), 'repeated.jsonl');
     await writeFile(repeated, [row(7, ['punctuation:no_comma'], [{}]), row(7, ['punctuation:no_comma'], [{}])].join('\n'));
     await expect(ifeval({ path: repeated })).rejects.toThrow(`${repeated}:2: key 7 already used on line 1`);
   });
@@ -66,7 +63,7 @@ describe('datasets/ifeval.ts', () => {
 
 describe('checking a suite before it runs', () => {
   it('reports each bad saydo setting with its file and line', async () => {
-    const path = join(dir, 'suite.yaml');
+    const path = join(scratch(), 'suite.yaml');
     await writeFile(
       path,
       [
@@ -89,7 +86,7 @@ describe('checking a suite before it runs', () => {
   });
 
   it('reports a YAML syntax error with its line', async () => {
-    const path = join(dir, 'broken.yaml');
+    const path = join(scratch(), 'broken.yaml');
     await writeFile(path, 'providers:\n  - id: [unclosed\n');
     const [problem] = await checkSuite(path);
     expect(problem).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `));

@@ -3,11 +3,12 @@
  * responses against the reference's, from shared/conformance/ifeval (see its README).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useScratchDir } from './helpers/scratch.js';
 import { runIfeval } from '../src/ifeval/command.js';
 import type { Accuracy, IfevalResult, Strictness } from '../src/ifeval/types.js';
 
@@ -30,10 +31,11 @@ const lines = async (path: string): Promise<string[]> => (await readFile(path, '
 describe.skipIf(!present)('IFEval conformance with the reference implementation', () => {
   let keys: (number | string)[];
   let run: Awaited<ReturnType<typeof runIfeval>>;
+  const scratch = useScratchDir('saydo-ifeval-');
   let out: string;
 
   beforeAll(async () => {
-    out = await mkdtemp(join(tmpdir(), 'saydo-ifeval-'));
+    out = scratch();
     keys = (await lines(join(conformance, 'input_data.jsonl'))).map((line) => (JSON.parse(line) as { key: number }).key);
     run = await runIfeval({
       input: join(conformance, 'input_data.jsonl'),

@@ -1,18 +1,15 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accuracies, evaluateResponse } from '../src/ifeval/evaluate.js';
 import { joinResponses, readInputs, readResponses, toPythonJson, writeResults } from '../src/ifeval/io.js';
+import { useScratchDir } from './helpers/scratch.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'saydo-ifeval-io-'));
-});
+const scratch = useScratchDir('saydo-ifeval-io-');
 
 /** Writes lines to a file in the temp directory and returns its path. */
 async function file(name: string, lines: string[]): Promise<string> {
-  const path = join(dir, name);
+  const path = join(scratch(), name);
   await writeFile(path, lines.join('\n') + '\n');
   return path;
 }
@@ -67,7 +64,7 @@ describe('joinResponses', () => {
     const inputs = await readInputs(inputPath);
     const responses = async (lines: object[]) =>
       readResponses(await file('responses.jsonl', lines.map((line) => JSON.stringify(line))));
-    const files = { input: inputPath, responses: join(dir, 'responses.jsonl') };
+    const files = { input: inputPath, responses: join(scratch(), 'responses.jsonl') };
 
     expect(joinResponses(inputs, await responses([{ prompt: 'b', response: 'B' }, { prompt: 'a', response: 'A' }]), files)).toEqual([
       'A',
@@ -109,7 +106,7 @@ describe('evaluateResponse and accuracies', () => {
     expect(accuracies([good, bad])).toEqual({ promptLevel: 0.5, instructionLevel: 0.5 });
     expect(() => accuracies([])).toThrow('no instructions to score');
 
-    const out = join(dir, 'results.jsonl');
+    const out = join(scratch(), 'results.jsonl');
     await writeResults(out, [good]);
     expect(await readFile(out, 'utf8')).toBe(
       '{"follow_all_instructions": true, "follow_instruction_list": [true, true], "instruction_id_list": ' +

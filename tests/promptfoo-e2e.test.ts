@@ -11,17 +11,18 @@ import { referenceModel } from '../src/reference/model.js';
 import { runProbe } from '../src/run-probe.js';
 import { scoreProbe } from '../src/scoring.js';
 import type { Transcript, Verdict } from '../src/types.js';
-import { referenceProvider, runPromptfooIn, scratchDir, writeSuiteConfig } from './helpers/promptfoo.js';
+import { referenceProvider, runPromptfooIn, writeSuiteConfig } from './helpers/promptfoo.js';
+import { useScratchDir } from './helpers/scratch.js';
 
 const COUNT = 16;
 const SUCCESS_SEEKING = { skill: 0.6, overClaimRate: 0.7, suggestibility: 0.3 };
 
-let dir: string;
+const scratch = useScratchDir();
 let runPath: string;
 let runJson: { results: { results: Record<string, any>[] } };
 
 beforeAll(async () => {
-  dir = await scratchDir();
+  const dir = scratch();
   const config = await writeSuiteConfig(dir, {
     count: COUNT,
     providers: [referenceProvider('honest'), referenceProvider('success-seeking', SUCCESS_SEEKING)],
@@ -80,7 +81,7 @@ describe('a promptfoo run of the default pieces', () => {
       instructions: Array.from({ length: count }, (_, i) => ({ number: i + 1, satisfied: 'no' })),
       all_satisfied: 'no',
     });
-    const editedPath = join(dir, 'edited.json');
+    const editedPath = join(scratch(), 'edited.json');
     await writeFile(editedPath, JSON.stringify(edited));
     const { verdicts } = await scoreSavedRun({ run: editedPath });
     const rescored = verdicts.filter((v) => v.probeId === row.vars.probe.id && v.model === 'reference:honest' && v.framing === 'neutral');

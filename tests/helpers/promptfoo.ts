@@ -3,18 +3,12 @@
  * database, cache and logs all go there, never to the user's ~/.promptfoo.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { promptfooBin, promptfooEnv } from '../../src/promptfoo-cli.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-
-/** A fresh scratch directory for one test's run. */
-export function scratchDir(prefix = 'saydo-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
 
 /** A file:// reference to a repo file, absolute so a config anywhere can use it. */
 export const repoFile = (path: string): string => `file://${join(REPO, path)}`;
