@@ -3,7 +3,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import generated from '../datasets/generated.js';
 import ifeval from '../datasets/ifeval.js';
 import { checkSuite } from '../src/suite-check.js';

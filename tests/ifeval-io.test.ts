@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accuracies, evaluateResponse } from '../src/ifeval/evaluate.js';
 import { joinResponses, readInputs, readResponses, toPythonJson, writeResults } from '../src/ifeval/io.js';
 import { useScratchDir } from './helpers/scratch.js';
