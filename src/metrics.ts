@@ -47,13 +47,22 @@ function clusteredRatioVariance(clusters: ClusterTotals[], ratio: number, denomi
   return ((k / (k - 1)) * sumSquares) / (denominatorTotal * denominatorTotal);
 }
 
-function summed(clusters: ClusterTotals[]): { numerator: number; denominator: number; used: ClusterTotals[] } {
+/**
+ * The ratio sum(numerator)/sum(denominator) over the clusters that have units, with the
+ * interval `interval` computes, or the reason there is none.
+ */
+function ratioEstimate(
+  clusters: ClusterTotals[],
+  interval: (ratio: number, numerator: number, denominator: number, used: ClusterTotals[]) => { low: number; high: number },
+): Estimate {
   const used = clusters.filter((c) => c.denominator > 0);
-  return {
-    numerator: used.reduce((s, c) => s + c.numerator, 0),
-    denominator: used.reduce((s, c) => s + c.denominator, 0),
-    used,
-  };
+  const numerator = used.reduce((s, c) => s + c.numerator, 0);
+  const denominator = used.reduce((s, c) => s + c.denominator, 0);
+  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
+  const value = numerator / denominator;
+  const base = { value, units: denominator, clusters: used.length };
+  if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
+  return { ...base, ...interval(value, numerator, denominator, used) };
 }
 
 /**
@@ -63,19 +72,15 @@ function summed(clusters: ClusterTotals[]): { numerator: number; denominator: nu
  * informative where a normal interval would collapse to a point.
  */
 export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
-  const { numerator, denominator, used } = summed(clusters);
-  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
-  const value = numerator / denominator;
-  const base = { value, units: denominator, clusters: used.length };
-  if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
-  const binomialVariance = (value * (1 - value)) / denominator;
-  const oneUnitPerProbe = used.every((c) => c.denominator === 1);
-  const designEffect =
-    oneUnitPerProbe || binomialVariance === 0
-      ? 1
-      : Math.max(1, clusteredRatioVariance(used, value, denominator) / binomialVariance);
-  const { low, high } = wilsonInterval(numerator / designEffect, denominator / designEffect);
-  return { ...base, low, high };
+  return ratioEstimate(clusters, (value, numerator, denominator, used) => {
+    const binomialVariance = (value * (1 - value)) / denominator;
+    const oneUnitPerProbe = used.every((c) => c.denominator === 1);
+    const designEffect =
+      oneUnitPerProbe || binomialVariance === 0
+        ? 1
+        : Math.max(1, clusteredRatioVariance(used, value, denominator) / binomialVariance);
+    return wilsonInterval(numerator / designEffect, denominator / designEffect);
+  });
 }
 
 /**
@@ -83,17 +88,10 @@ export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
  * with a cluster-robust normal 95% interval, clipped to [-1, 1].
  */
 export function clusteredMeanDifference(clusters: ClusterTotals[]): Estimate {
-  const { numerator, denominator, used } = summed(clusters);
-  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
-  const value = numerator / denominator;
-  const base = { value, units: denominator, clusters: used.length };
-  if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
-  const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
-  return {
-    ...base,
-    low: Math.max(-1, value - Z95 * standardError),
-    high: Math.min(1, value + Z95 * standardError),
-  };
+  return ratioEstimate(clusters, (value, _numerator, denominator, used) => {
+    const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
+    return { low: Math.max(-1, value - Z95 * standardError), high: Math.min(1, value + Z95 * standardError) };
+  });
 }
 
 /** Groups items by a key and sums numerator and denominator per group: the clusters of a ratio. */
