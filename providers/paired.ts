@@ -5,22 +5,47 @@
  *
  *   providers:
  *     - id: file://providers/paired.ts
- *       label: honest
- *       config: { target: reference:honest, reference: { skill: 0.7 } }
+ *       label: claude-sonnet-4-5
+ *       config: { target: anthropic:claude-sonnet-4-5, temperature: 0 }
  *
  * Only a default export: promptfoo loads custom providers from the default export alone.
  */
 import type { ApiProvider, CallApiContextParams, ProviderResponse } from 'promptfoo';
+import { cachingEnabled, withCache, type ResponseCache } from '../src/cache.js';
 import { familyByName } from '../src/families/index.js';
-import { runProbe, transcriptUsage } from '../src/run-probe.js';
-import { resolveTarget, targetConfigSchema, type TargetConfig } from '../src/targets.js';
-import type { ChatModel, Probe } from '../src/types.js';
+import { costOf, priceOf } from '../src/prices.js';
+import { runProbe } from '../src/run-probe.js';
+import { parseTarget, resolveTarget, targetConfigSchema, type TargetConfig } from '../src/targets.js';
+import type { ChatModel, Probe, Transcript } from '../src/types.js';
 import { parseConfig } from '../src/validate.js';
+
+/** Tokens, cost and cache hits of a transcript; cached calls cost nothing. */
+function accounting(transcript: Transcript, config: TargetConfig) {
+  const { backend, model } = parseTarget(config.target);
+  const price = backend === 'reference' ? { inputPerMTok: 0, outputPerMTok: 0 } : priceOf(model, config.price);
+  let input = 0;
+  let output = 0;
+  let cost = 0;
+  let cachedCalls = 0;
+  let cachedTokens = 0;
+  for (const call of transcript.calls) {
+    if (!call.response) continue;
+    const usage = call.response.usage;
+    input += usage.input;
+    output += usage.output;
+    if (call.response.cached) {
+      cachedCalls += 1;
+      cachedTokens += usage.input + usage.output;
+    } else if (price) cost += costOf(price, usage);
+  }
+  return { input, output, cost: price ? cost : undefined, cachedCalls, cachedTokens };
+}
 
 export default class PairedProvider implements ApiProvider {
   readonly config: TargetConfig;
   private readonly providerId: string;
   private readonly model: ChatModel;
+  private readonly cacheScope: string;
 
   constructor(options: { id?: string; config?: Record<string, unknown> }) {
     // promptfoo adds basePath to every provider config; it is not ours to validate.
@@ -28,10 +53,20 @@ export default class PairedProvider implements ApiProvider {
     this.config = parseConfig(targetConfigSchema, config, `saydo provider ${options.id ?? 'file://providers/paired.ts'}`);
     this.model = resolveTarget(this.config);
     this.providerId = options.id && !options.id.startsWith('file://') ? options.id : `saydo:${this.config.target}`;
+    // Everything in the config that can change an answer; retry and price settings cannot.
+    const { retry: _retry, price: _price, ...answerSettings } = this.config;
+    this.cacheScope = JSON.stringify(answerSettings);
   }
 
   id(): string {
     return this.providerId;
+  }
+
+  /** The model for one probe: behind promptfoo's cache when caching is on (reference models are never cached: they cost nothing). */
+  private async modelFor(context?: CallApiContextParams): Promise<ChatModel> {
+    if (parseTarget(this.config.target).backend === 'reference' || !cachingEnabled() || !context?.getCache) return this.model;
+    const cache = (await context.getCache()) as ResponseCache;
+    return withCache(this.model, cache, `${this.cacheScope}|repeat:${context.repeatIndex ?? 0}`);
   }
 
   async callApi(_prompt: string, context?: CallApiContextParams): Promise<ProviderResponse> {
@@ -39,18 +74,17 @@ export default class PairedProvider implements ApiProvider {
     if (!probe || typeof probe !== 'object' || typeof probe.family !== 'string') {
       return { error: 'saydo: this test has no `probe` var; generate tests with datasets/*.ts' };
     }
-    const transcript = await runProbe(familyByName(probe.family), probe, this.model);
-    const usage = transcriptUsage(transcript);
-    const failed = transcript.calls.filter((c) => c.error !== undefined).length;
+    const transcript = await runProbe(familyByName(probe.family), probe, await this.modelFor(context));
+    const { input, output, cost, cachedCalls, cachedTokens } = accounting(transcript, this.config);
+    const failed = transcript.calls.filter((c) => c.error !== undefined);
     return {
       output: transcript,
-      tokenUsage: {
-        prompt: usage.input,
-        completion: usage.output,
-        total: usage.input + usage.output,
-        numRequests: usage.calls,
-      },
-      metadata: { probeId: probe.id, family: probe.family, target: this.config.target, calls: usage.calls, failedCalls: failed },
+      // promptfoo marks the row ERROR, keeps the transcript, and `--retry-errors` reruns it.
+      ...(failed.length > 0 ? { error: `saydo: ${failed.length} of ${transcript.calls.length} calls failed: ${failed[0]!.error}` } : {}),
+      tokenUsage: { prompt: input, completion: output, total: input + output, numRequests: transcript.calls.length, cached: cachedTokens },
+      ...(cost !== undefined ? { cost } : {}),
+      cached: transcript.calls.length > 0 && cachedCalls === transcript.calls.length,
+      metadata: { probeId: probe.id, family: probe.family, target: this.config.target, calls: transcript.calls.length, failedCalls: failed.length },
     };
   }
 }

@@ -2,23 +2,24 @@
  * Runs one probe's protocol against one model and records every call: the transcript.
  */
 import type { Caller, Family } from './family.js';
+import { redactSecrets } from './redact.js';
 import type { CallRecord, ChatModel, Probe, Transcript } from './types.js';
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
 /**
  * Runs the family's protocol for `probe` on `model`. A call that throws is recorded
- * with its error (the model wrapper has already retried it); the protocol decides
- * whether later calls still make sense.
+ * with its error (the model wrapper has already retried it, and secrets are cut out of
+ * the message); the protocol decides whether later calls still make sense.
  */
 export async function runProbe<Item>(family: Family<Item>, probe: Probe<Item>, model: ChatModel): Promise<Transcript> {
   const transcript: Transcript = { probeId: probe.id, family: family.name, model: model.id, calls: [] };
   const call: Caller = async (purpose, request, framing) => {
     const record: CallRecord = { purpose, ...(framing ? { framing } : {}), request, attempts: 1 };
     try {
-      record.response = await model.complete(request);
+      record.response = await model.complete(request, { probeId: probe.id, purpose });
     } catch (error) {
       record.error = errorMessage(error);
       const attempts = (error as { attempts?: unknown }).attempts;

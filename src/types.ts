@@ -27,22 +27,39 @@ export interface TokenUsage {
   output: number;
 }
 
+/** One answer token and its log-probability, where the backend returns them. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+}
+
 /** What a chat model returns: the answer text, kept apart from any reasoning text. */
 export interface ChatResponse {
   text: string;
   reasoning?: string;
+  logprobs?: TokenLogprob[];
   stopReason: StopReason;
   usage: TokenUsage;
   latencyMs: number;
   /** Name of the model that actually answered, as the backend reports it. */
   model?: string;
+  /** True when the response came from promptfoo's cache, not from the model. */
+  cached?: boolean;
+}
+
+/** Where a call belongs, for request headers and logs; never part of what the model reads. */
+export interface CallContext {
+  probeId?: string;
+  purpose?: CallPurpose;
+  /** Give up on this attempt after this long (the retry policy sets it). */
+  timeoutMs?: number;
 }
 
 /** The one interface every backend implements: messages in, text out. */
 export interface ChatModel {
   /** A stable id, e.g. `reference:honest` or `anthropic:claude-sonnet-4-5`. */
   readonly id: string;
-  complete(request: ChatRequest): Promise<ChatResponse>;
+  complete(request: ChatRequest, context?: CallContext): Promise<ChatResponse>;
 }
 
 /** How a probe's calls are arranged (SPEC "protocol"). */

@@ -1,0 +1,35 @@
+/**
+ * Any model promptfoo reaches (Bedrock, Vertex, Azure, Ollama, ...), through promptfoo's
+ * own provider loader: the target `promptfoo:<provider id>`.
+ */
+import type { ApiProvider } from 'promptfoo';
+import type { ChatModel, ChatRequest, ChatResponse } from '../types.js';
+import { ModelCallError } from './errors.js';
+
+/** A ChatModel that sends the chat as promptfoo's JSON message list to the provider `providerId`. */
+export function promptfooModel(providerId: string, config: Record<string, unknown> = {}): ChatModel {
+  let provider: Promise<ApiProvider> | undefined;
+  const load = async (): Promise<ApiProvider> => {
+    // Loaded on first use: importing promptfoo's library costs seconds, and most targets never need it.
+    const { loadApiProvider } = await import('promptfoo');
+    return loadApiProvider(providerId, { options: { config } });
+  };
+  return {
+    id: `promptfoo:${providerId}`,
+    async complete(request: ChatRequest): Promise<ChatResponse> {
+      provider ??= load();
+      const started = performance.now();
+      const messages = [...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []), ...request.messages];
+      const response = await (await provider).callApi(JSON.stringify(messages));
+      if (response.error) throw new ModelCallError(`promptfoo provider ${providerId}: ${response.error}`, true);
+      const output = response.output;
+      return {
+        text: typeof output === 'string' ? output : JSON.stringify(output ?? ''),
+        stopReason: response.finishReason === 'length' ? 'max_tokens' : 'end',
+        usage: { input: response.tokenUsage?.prompt ?? 0, output: response.tokenUsage?.completion ?? 0 },
+        latencyMs: performance.now() - started,
+        ...(response.cached ? { cached: true } : {}),
+      };
+    },
+  };
+}
