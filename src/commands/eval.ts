@@ -2,11 +2,12 @@
  * `saydo eval`: run a promptfoo suite, keep the run in its own directory, print the table.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPromptfoo } from '../promptfoo-cli.js';
 import { renderSummaryTable } from '../report/table.js';
 import { checkSuite } from '../suite-check.js';
+import { chooseTargets, suiteTargets } from '../target-selection.js';
 import { scoreSavedRun } from './score.js';
 
 /** `results/2026-11-27T09-30-00`: sortable, and safe in every file system. */
@@ -19,12 +20,16 @@ export async function runEval(options: { config: string; out?: string; promptfoo
   if (!existsSync(options.config)) throw new Error(`no such config: ${options.config}`);
   const problems = await checkSuite(options.config);
   if (problems.length > 0) throw new Error(`the suite has problems:\n  ${problems.join('\n  ')}`);
+  const userFilters = options.promptfooArgs.some((arg) => /^--filter-(providers|targets)\b/.test(arg));
+  const selection = chooseTargets(suiteTargets(await readFile(options.config, 'utf8')), process.env);
+  const targetArgs = selection.filter && !userFilters ? ['--filter-targets', selection.filter] : [];
   const out = options.out ?? timestampedDir();
   await mkdir(out, { recursive: true });
   const run = join(out, 'results.json');
   const html = join(out, 'promptfoo.html');
-  console.log(`saydo: running ${options.config}; this run is kept in ${out}/`);
-  const code = await runPromptfoo(['eval', '-c', options.config, '-o', run, html, '--no-table', ...options.promptfooArgs]);
+  console.log(`saydo: ${options.config}: ${userFilters ? 'targets chosen by your --filter option' : selection.message}`);
+  console.log(`saydo: this run is kept in ${out}/`);
+  const code = await runPromptfoo(['eval', '-c', options.config, '-o', run, html, '--no-table', ...targetArgs, ...options.promptfooArgs]);
   if (!existsSync(run)) {
     console.error(`saydo: promptfoo exited with code ${code} and wrote no results`);
     return code === 0 ? 1 : code;
