@@ -12,6 +12,8 @@ export interface SavedResult {
   transcript: Transcript;
   /** The promptfoo provider label, or its id when it has none. */
   model: string;
+  /** Dollars promptfoo recorded for the probe, where the price was known. */
+  cost?: number;
 }
 
 const probeSchema = z.object({
@@ -31,7 +33,7 @@ const transcriptSchema = z.object({
 const resultSchema = z.looseObject({
   vars: z.looseObject({ probe: probeSchema }),
   provider: z.looseObject({ id: z.string(), label: z.string().optional() }).optional(),
-  response: z.looseObject({ output: z.unknown(), error: z.string().optional() }).optional(),
+  response: z.looseObject({ output: z.unknown(), error: z.string().nullish(), cost: z.number().nullish() }).optional(),
   error: z.string().nullish(),
 });
 
@@ -62,7 +64,13 @@ function toSavedResult(row: unknown, where: string): SavedResult {
   const label = provider?.label ?? provider?.id;
   const transcript = transcriptSchema.safeParse(transcriptOf(response?.output));
   if (transcript.success) {
-    return { probe, transcript: transcript.data as unknown as Transcript, model: label ?? transcript.data.model };
+    const cost = response?.cost ?? undefined;
+    return {
+      probe,
+      transcript: transcript.data as unknown as Transcript,
+      model: label ?? transcript.data.model,
+      ...(cost !== undefined ? { cost } : {}),
+    };
   }
   const reason = response?.error ?? error ?? 'the provider returned no transcript';
   return {

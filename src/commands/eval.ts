@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPromptfoo } from '../promptfoo-cli.js';
-import { renderSummaryTable } from '../report/table.js';
 import { checkSuite } from '../suite-check.js';
 import { chooseTargets, suiteTargets } from '../target-selection.js';
-import { scoreSavedRun } from './score.js';
+import { renderTables, scoreSavedRun } from './score.js';
 
 /** `results/2026-11-27T09-30-00`: sortable, and safe in every file system. */
 function timestampedDir(now = new Date()): string {
@@ -36,8 +35,8 @@ export async function runEval(options: { config: string; out?: string; promptfoo
   }
   const verdicts = join(out, 'verdicts.jsonl');
   const summaryPath = join(out, 'summary.json');
-  const { summary } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
-  const table = renderSummaryTable(summary);
+  const { summary, usage } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
+  const table = renderTables(summary, usage);
   await writeFile(join(out, 'summary.txt'), table + '\n');
   console.log(`\n${table}\n`);
   console.log(`Report (open in a browser): ${html}`);

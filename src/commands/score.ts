@@ -2,29 +2,37 @@
  * `saydo score`: rescore a saved run and print the same table as `saydo eval`.
  */
 import { writeFile } from 'node:fs/promises';
-import { renderSummaryTable } from '../report/table.js';
+import { renderSummaryTable, renderUsageTable } from '../report/table.js';
 import { verdictLine, verdictsOfRun } from '../rescore.js';
 import { readSavedRun } from '../results.js';
 import { summarize, type RunSummary } from '../summary.js';
 import type { Verdict } from '../types.js';
+import { summarizeUsage, type UsageSummary } from '../usage.js';
 
 /** Verdicts and summary of a saved run, written where asked. */
 export async function scoreSavedRun(options: {
   run: string;
   verdicts?: string;
   summary?: string;
-}): Promise<{ verdicts: Verdict[]; summary: RunSummary }> {
-  const verdicts = verdictsOfRun(await readSavedRun(options.run));
+}): Promise<{ verdicts: Verdict[]; summary: RunSummary; usage: UsageSummary[] }> {
+  const results = await readSavedRun(options.run);
+  const verdicts = verdictsOfRun(results);
   const summary = summarize(verdicts);
+  const usage = summarizeUsage(results);
   if (options.verdicts) await writeFile(options.verdicts, verdicts.map(verdictLine).join('\n') + '\n');
-  if (options.summary) await writeFile(options.summary, JSON.stringify(summary, null, 2) + '\n');
-  return { verdicts, summary };
+  if (options.summary) await writeFile(options.summary, JSON.stringify({ ...summary, usage }, null, 2) + '\n');
+  return { verdicts, summary, usage };
+}
+
+/** Both tables as printed by `saydo eval` and `saydo score`. */
+export function renderTables(summary: RunSummary, usage: readonly UsageSummary[]): string {
+  return `${renderSummaryTable(summary)}\n\n${renderUsageTable(usage)}`;
 }
 
 /** The command: score, print the table, say where files went. */
 export async function runScore(options: { run: string; verdicts?: string; summary?: string }): Promise<void> {
-  const { summary } = await scoreSavedRun(options);
-  console.log(renderSummaryTable(summary));
+  const { summary, usage } = await scoreSavedRun(options);
+  console.log(renderTables(summary, usage));
   if (options.verdicts) console.log(`verdicts: ${options.verdicts}`);
   if (options.summary) console.log(`summary: ${options.summary}`);
 }

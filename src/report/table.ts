@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import type { Estimate } from '../metrics.js';
 import type { GroupSummary, RunSummary } from '../summary.js';
+import type { UsageSummary } from '../usage.js';
 
 /** `0.60 [0.54, 0.66]`; where no interval can be computed, the reason instead. */
 export function formatEstimate(estimate: Estimate, digits = 2): string {
@@ -56,4 +57,26 @@ export function renderSummaryTable(summary: RunSummary): string {
     ]);
   }
   return `${table.toString()}\nRates: value [95% interval], units clustered by probe. Framing: ${HEADLINE_NOTE}.`;
+}
+
+/** The usage table: calls, tokens and cost per model and family. */
+export function renderUsageTable(rows: readonly UsageSummary[]): string {
+  const table = new Table({
+    head: ['model', 'family', 'probes', 'calls', 'failed calls', 'cached calls', 'input tokens', 'output tokens', 'cost (USD)'],
+    style: { head: [], border: [] },
+  });
+  for (const row of rows) {
+    table.push([
+      row.model,
+      row.family,
+      String(row.probes),
+      String(row.calls),
+      String(row.failedCalls),
+      String(row.cachedCalls),
+      row.inputTokens.toLocaleString('en-US'),
+      row.outputTokens.toLocaleString('en-US'),
+      row.cost === null ? 'unknown price' : row.cost.toFixed(4),
+    ]);
+  }
+  return table.toString();
 }
