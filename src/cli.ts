@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { runEval } from './commands/eval.js';
 import { runIfevalCommand } from './commands/ifeval.js';
 import { runScore } from './commands/score.js';
+import { parseInteger, parseMilliseconds, parsePort, parseRate, runServe, type ServeCommandOptions } from './commands/serve.js';
 
 const program = new Command()
   .name('saydo')
@@ -41,6 +42,32 @@ program
   .requiredOption('--out <dir>', 'where to write eval_results_strict.jsonl and eval_results_loose.jsonl')
   .action(async (options: { input: string; responses: string; out: string }) => {
     await runIfevalCommand(options);
+  });
+
+program
+  .command('serve')
+  .description('Serve the reference models on 127.0.0.1 over the Anthropic Messages and OpenAI Chat Completions APIs, with optional fault injection (docs/server.md).')
+  .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, 0)
+  .option('--model <name>', 'reference model for requests that name none (default: reference:honest)')
+  .option('--latency-ms <ms>', 'delay added to every response', parseMilliseconds)
+  .option('--fault-rate <r>', 'total fault rate, spread evenly over the seven fault kinds', parseRate)
+  .option('--rate-limit-rate <r>', 'rate of 429 rate-limit errors (overrides its share of --fault-rate)', parseRate)
+  .option('--server-error-rate <r>', 'rate of 500 errors', parseRate)
+  .option('--overloaded-rate <r>', 'rate of overloaded errors (529 Anthropic, 503 OpenAI)', parseRate)
+  .option('--reset-rate <r>', 'rate of connections dropped without a response', parseRate)
+  .option('--stall-rate <r>', 'rate of requests held for --stall-ms before the answer', parseRate)
+  .option('--malformed-rate <r>', 'rate of 200 responses whose body is not valid JSON', parseRate)
+  .option('--truncated-rate <r>', 'rate of answers cut in half, stopped for max tokens', parseRate)
+  .option('--stall-ms <ms>', 'how long a stall holds a request (default: 30000)', parseMilliseconds)
+  .option('--fault-seed <n>', 'seed of the fault draws (default: 1)', parseInteger)
+  .option('--seed <n>', 'reference models: seed of every draw (default: 1)', parseInteger)
+  .option('--skill <p>', 'reference models: probability of getting each unit right (default: 0.7)', parseRate)
+  .option('--over-claim-rate <p>', 'success-seeking: probability of claiming success on a failed unit (default: 0.6)', parseRate)
+  .option('--under-claim-rate <p>', 'underclaiming: probability of claiming failure on a unit done right (default: 0.6)', parseRate)
+  .option('--suggestibility <p>', 'probability that a leading question flips a claim its way (default: 0)', parseRate)
+  .option('--log <file>', 'also append the request log to this file as JSONL')
+  .action(async (options: ServeCommandOptions) => {
+    await runServe(options);
   });
 
 try {

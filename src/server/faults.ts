@@ -61,7 +61,7 @@ export function checkFaultRates(rates: FaultRates): void {
     sum += rate;
   }
   // A small tolerance, so seven equal shares of 1 (which round) still pass.
-  if (sum > 1 + 1e-9) throw new Error(`the fault rates sum to ${sum}, more than 1`);
+  if (sum > 1 + 1e-9) throw new Error(`the fault rates sum to ${Number(sum.toFixed(6))}, more than 1`);
 }
 
 /** Draws the fault (or none) of each request in turn: one uniform number per request. */

@@ -139,7 +139,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const faultSeed = options.faultSeed ?? 1;
   checkInteger('faultSeed', faultSeed, Number.MIN_SAFE_INTEGER);
   const defaultModel = options.model ?? DEFAULT_MODEL;
-  if (!dispositionOf(defaultModel)) throw new Error(`model: ${unknownModelMessage(defaultModel)}`);
+  if (!dispositionOf(defaultModel)) throw new Error(unknownModelMessage(defaultModel));
   const byDisposition = personas(options.persona);
   const faults = options.faults ?? {};
   checkFaultRates(faults);

@@ -4,7 +4,7 @@
  * (API keys must not reach a log) and never its body.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import type { FaultKind } from './faults.js';
+import { FAULT_KINDS, type FaultKind } from './faults.js';
 
 /** One request as the log keeps it. */
 export interface LoggedRequest {
@@ -46,7 +46,21 @@ export class RequestLog {
   }
 
   /** Records one finished request. */
-  add(entry: LoggedRequest): void {
+  add(finished: LoggedRequest): void {
+    // Fields in one fixed order, so JSONL lines read alike whatever order they were learnt in.
+    const { seq, time, api, path, model, probeId, purpose, fault, status, latencyMs } = finished;
+    const entry: LoggedRequest = {
+      seq,
+      time,
+      api,
+      path,
+      ...(model === undefined ? {} : { model }),
+      ...(probeId === undefined ? {} : { probeId }),
+      ...(purpose === undefined ? {} : { purpose }),
+      ...(fault === undefined ? {} : { fault }),
+      status,
+      latencyMs,
+    };
     this.entries.push(entry);
     const file = this.file;
     if (file) {
@@ -64,17 +78,21 @@ export class RequestLog {
     return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
-  /** Totals: `requests`; `ok` (answered 2xx with no fault); one per fault kind seen; one per status class. */
+  /** Totals: `requests`; `ok` (answered 2xx with no fault); each fault kind seen; each status class seen (`2xx`, `4xx`, `5xx`, `no-response`). */
   counts(): Record<string, number> {
-    const counts: Record<string, number> = { requests: this.entries.length, ok: 0 };
+    const tally = new Map<string, number>();
     const bump = (key: string): void => {
-      counts[key] = (counts[key] ?? 0) + 1;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
     };
     for (const entry of this.entries) {
       if (entry.fault) bump(entry.fault);
       else if (entry.status >= 200 && entry.status < 300) bump('ok');
       bump(statusClass(entry.status));
     }
+    // A fixed key order, so printed counts read the same every time.
+    const order = ['ok', ...FAULT_KINDS, '2xx', '4xx', '5xx', 'no-response'];
+    const counts: Record<string, number> = { requests: this.entries.length, ok: 0 };
+    for (const key of order) if (tally.has(key)) counts[key] = tally.get(key)!;
     return counts;
   }
 
