@@ -146,8 +146,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const drawFault = faultDrawer(faults, faultSeed);
   const log = await RequestLog.open(options.logFile);
 
-  /** Aborted on close() so held requests (latency, stalls) let go at once. */
-  const live = new Set<AbortController>();
+  /** Requests under way: each one's abort (which lets a held request go) and when it is logged. */
+  const live = new Map<AbortController, Promise<void>>();
   let seq = 0;
 
   /** Handles one request; every path through it ends in a response or a dropped connection. */
@@ -221,7 +221,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createServer((req, res) => {
     const started = performance.now();
     const controller = new AbortController();
-    live.add(controller);
     const path = pathOf(req.url);
     const entry: Entry = {
       seq: ++seq,
@@ -231,12 +230,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...saydoFields(req.headers),
     };
     // 'close' comes once per response, whether it was sent, reset, or given up on by the client.
-    res.on('close', () => {
-      live.delete(controller);
-      // Lets a held request (stall, latency) go when its client has left.
-      controller.abort();
-      log.add({ ...entry, status: res.writableFinished ? res.statusCode : 0, latencyMs: Math.round(performance.now() - started) });
+    const logged = new Promise<void>((resolve) => {
+      res.on('close', () => {
+        live.delete(controller);
+        // Lets a held request (stall, latency) go when its client has left.
+        controller.abort();
+        log.add({ ...entry, status: res.writableFinished ? res.statusCode : 0, latencyMs: Math.round(performance.now() - started) });
+        resolve();
+      });
     });
+    live.set(controller, logged);
     void serve(req, res, entry, controller.signal);
   });
 
@@ -262,9 +265,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        for (const controller of live) controller.abort();
+        const pending = [...live.values()];
+        for (const controller of live.keys()) controller.abort();
         server.closeAllConnections();
-        await closed;
+        // Dropped requests are logged (status 0) before the log file closes.
+        await Promise.all([closed, ...pending]);
         await log.close();
       })();
       return closing;
