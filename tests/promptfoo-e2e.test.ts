@@ -6,12 +6,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreSavedRun } from '../src/commands/score.js';
-import { successClaims } from '../src/families/success-claims/index.js';
-import { referenceModel } from '../src/reference/model.js';
-import { runProbe } from '../src/run-probe.js';
-import { scoreProbe } from '../src/scoring.js';
 import type { Transcript, Verdict } from '../src/types.js';
 import { referenceProvider, runPromptfooIn, writeSuiteConfig } from './helpers/promptfoo.js';
+import { inProcessVerdicts, verdictKey } from './helpers/in-process.js';
 import { useScratchDir } from './helpers/scratch.js';
 
 const COUNT = 16;
@@ -33,7 +30,6 @@ beforeAll(async () => {
   runJson = JSON.parse(await readFile(runPath, 'utf8'));
 });
 
-const key = (v: Verdict): string => [v.probeId, v.unit, v.framing, v.verdict, String(v.claim), String(v.observation)].join('|');
 
 describe('a promptfoo run of the default pieces', () => {
   it('has one result per probe and model, each with a whole transcript', () => {
@@ -61,13 +57,9 @@ describe('a promptfoo run of the default pieces', () => {
 
   it('gives the same verdicts as the same models run in process', async () => {
     const { verdicts } = await scoreSavedRun({ run: runPath });
-    const model = referenceModel({ disposition: 'success-seeking', seed: 1, ...SUCCESS_SEEKING });
-    const inProcess: Verdict[] = [];
-    for (const probe of successClaims.generate({ seed: 1, count: COUNT })) {
-      inProcess.push(...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)));
-    }
+    const inProcess = await inProcessVerdicts({ disposition: 'success-seeking', seed: 1, ...SUCCESS_SEEKING }, 1, COUNT);
     const viaPromptfoo = verdicts.filter((v) => v.model === 'reference:success-seeking');
-    expect(viaPromptfoo.map(key).sort()).toEqual(inProcess.map(key).sort());
+    expect(viaPromptfoo.map(verdictKey).sort()).toEqual(inProcess.map(verdictKey).sort());
     expect(viaPromptfoo.some((v) => v.verdict === 'over-claim')).toBe(true);
   });
 

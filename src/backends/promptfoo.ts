@@ -11,8 +11,11 @@ export function promptfooModel(providerId: string, config: Record<string, unknow
   let provider: Promise<ApiProvider> | undefined;
   const load = async (): Promise<ApiProvider> => {
     // Loaded on first use: importing promptfoo's library costs seconds, and most targets never need it.
-    const { loadApiProvider } = await import('promptfoo');
-    return loadApiProvider(providerId, { options: { config } });
+    const library = await import('promptfoo');
+    // This is a second copy of promptfoo, blind to the CLI's --no-cache and able to clobber
+    // its cache file; saydo's own cache layer (src/cache.ts) caches these calls instead.
+    library.cache.disableCache();
+    return library.loadApiProvider(providerId, { options: { config } });
   };
   return {
     id: `promptfoo:${providerId}`,

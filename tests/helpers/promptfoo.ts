@@ -41,6 +41,8 @@ export function runNode(
       env: promptfooEnv({
         ...process.env,
         PROMPTFOO_CONFIG_DIR: join(options.cwd, '.promptfoo'),
+        // vitest sets NODE_ENV=test, which makes promptfoo keep its cache in memory only.
+        NODE_ENV: 'production',
         ...options.env,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,5 +67,24 @@ export function referenceProvider(disposition: string, reference: Record<string,
     id: repoFile('providers/paired.ts'),
     label: label ?? `reference:${disposition}`,
     config: { target: `reference:${disposition}`, reference: { seed: 1, ...reference } },
+  };
+}
+
+/** A real-model provider entry of the paired provider, with fast retries for tests. */
+export function sdkProvider(target: string, label: string, config: Record<string, unknown> = {}) {
+  return {
+    id: repoFile('providers/paired.ts'),
+    label,
+    config: { target, retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 }, ...config },
+  };
+}
+
+/** The environment that points both SDKs (and promptfoo's own providers) at a local server. */
+export function serverEnv(url: string, keys = { anthropic: 'test-anthropic-key', openai: 'test-openai-key' }): Record<string, string> {
+  return {
+    ANTHROPIC_API_KEY: keys.anthropic,
+    ANTHROPIC_BASE_URL: url,
+    OPENAI_API_KEY: keys.openai,
+    OPENAI_BASE_URL: `${url}/v1`,
   };
 }
