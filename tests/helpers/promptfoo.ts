@@ -30,30 +30,33 @@ export async function writeSuiteConfig(
   return path;
 }
 
-/** Runs a command with node in `cwd`, scratch promptfoo state, output captured. */
-export function runNode(
-  args: string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: options.cwd,
-      env: promptfooEnv({
-        ...process.env,
-        PROMPTFOO_CONFIG_DIR: join(options.cwd, '.promptfoo'),
-        // vitest sets NODE_ENV=test, which makes promptfoo keep its cache in memory only.
-        NODE_ENV: 'production',
-        ...options.env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+/** Starts node with `args` in `cwd`, promptfoo's state kept in the scratch dir, output captured. */
+export function startNode(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: promptfooEnv({
+      ...process.env,
+      PROMPTFOO_CONFIG_DIR: join(options.cwd, '.promptfoo'),
+      // vitest sets NODE_ENV=test, which makes promptfoo keep its cache in memory only.
+      NODE_ENV: 'production',
+      ...options.env,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** Runs node with `args` to the end; see startNode. */
+export function runNode(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return startNode(args, options).done;
 }
 
 /** `promptfoo <args>` in a scratch directory. */
