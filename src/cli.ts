@@ -17,11 +17,34 @@ program
   .description('Run a promptfoo suite (default: promptfooconfig.yaml), save the run, print the verdict table.')
   .option('-c, --config <file>', 'promptfoo config to run', 'promptfooconfig.yaml')
   .option('-o, --out <dir>', 'directory for this run (default: results/<timestamp>)')
+  .option(
+    '-t, --target <target...>',
+    'run these models instead of the suite\'s: reference:<disposition>, anthropic:<model>, openai:<model>, openai-compatible:<model>, promptfoo:<provider id>',
+  )
+  .option('--base-url <url>', 'base URL for every --target (an OpenAI-compatible server such as Ollama, vLLM, llama.cpp)')
   .allowUnknownOption()
   .allowExcessArguments()
-  .helpOption('-h, --help', 'show help; arguments after -- go to promptfoo eval unchanged')
-  .action(async (options: { config: string; out?: string }, command: Command) => {
-    process.exitCode = await runEval({ config: options.config, out: options.out, promptfooArgs: command.args });
+  .helpOption('-h, --help', 'show help; other options (and anything after --) go to promptfoo eval unchanged')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  saydo eval                                              the default suite; reference models when no API key is set
+  saydo eval -t anthropic:claude-sonnet-4-5               Claude (ANTHROPIC_API_KEY)
+  saydo eval -t openai:gpt-4.1                            GPT (OPENAI_API_KEY)
+  saydo eval -t openai-compatible:llama3.1 --base-url http://127.0.0.1:11434/v1
+  saydo eval -t anthropic:claude-sonnet-4-5 anthropic:claude-sonnet-4-0   two versions side by side
+  saydo eval --filter-first-n 20 --no-cache               promptfoo eval options pass through
+  npx promptfoo eval --resume                             continue an interrupted run`,
+  )
+  .action(async (options: { config: string; out?: string; target?: string[]; baseUrl?: string }, command: Command) => {
+    process.exitCode = await runEval({
+      config: options.config,
+      promptfooArgs: command.args,
+      ...(options.out ? { out: options.out } : {}),
+      ...(options.target ? { targets: options.target } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    });
   });
 
 program

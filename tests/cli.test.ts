@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server/index.js';
 import { REPO, runNode } from './helpers/promptfoo.js';
 import { useScratchDir } from './helpers/scratch.js';
 
@@ -49,6 +50,25 @@ describe('saydo eval (the main job)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain((await readFile(join(out, 'summary.txt'), 'utf8')).trim());
     expect(await readFile(verdicts, 'utf8')).toBe(await readFile(join(out, 'verdicts.jsonl'), 'utf8'));
+  });
+});
+
+describe('saydo eval --target', () => {
+  it('runs the suite against the models named, here an OpenAI-compatible local server', async () => {
+    const server = await startServer({ persona: { seed: 1 } });
+    try {
+      const result = await runNode(
+        [SAYDO, 'eval', '-c', join(REPO, 'promptfooconfig.yaml'), '-o', join(scratch(), 'targeted'),
+          '-t', 'openai-compatible:reference:honest', '--base-url', `${server.url}/v1`, '--filter-first-n', '2', '--no-progress-bar'],
+        { cwd: scratch() },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('running openai-compatible:reference:honest');
+      expect(result.stdout).toMatch(/openai-compatible:reference:honest.*success-claims/);
+      expect(server.log().filter((entry) => entry.status === 200)).toHaveLength(2 * 4);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -6,8 +6,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPromptfoo } from '../promptfoo-cli.js';
 import { checkSuite } from '../suite-check.js';
+import { suiteWithTargets } from '../suite-targets.js';
 import { chooseTargets, suiteTargets } from '../target-selection.js';
 import { renderTables, scoreSavedRun } from './score.js';
+
+export interface EvalOptions {
+  config: string;
+  out?: string;
+  /** Run these targets instead of the suite's own providers. */
+  targets?: string[];
+  /** Base URL for every `--target` (an OpenAI-compatible server, a proxy). */
+  baseUrl?: string;
+  promptfooArgs: string[];
+}
 
 /** `results/2026-11-27T09-30-00`: sortable, and safe in every file system. */
 function timestampedDir(now = new Date()): string {
@@ -15,22 +26,27 @@ function timestampedDir(now = new Date()): string {
 }
 
 /** Runs the suite and scores it; resolves to the process exit code. */
-export async function runEval(options: { config: string; out?: string; promptfooArgs: string[] }): Promise<number> {
+export async function runEval(options: EvalOptions): Promise<number> {
   if (!existsSync(options.config)) throw new Error(`no such config: ${options.config}`);
-  const problems = await checkSuite(options.config);
-  if (problems.length > 0) throw new Error(`the suite has problems:\n  ${problems.join('\n  ')}`);
-  const userFilters = options.promptfooArgs.some((arg) => /^--filter-(providers|targets)\b/.test(arg));
-  const selection = chooseTargets(suiteTargets(await readFile(options.config, 'utf8')), process.env);
-  const targetArgs = selection.filter && !userFilters ? ['--filter-targets', selection.filter] : [];
   const out = options.out ?? timestampedDir();
   await mkdir(out, { recursive: true });
+  let config = options.config;
+  if (options.targets?.length) {
+    config = join(out, 'suite.yaml');
+    await writeFile(config, suiteWithTargets(await readFile(options.config, 'utf8'), options.config, options.targets, options.baseUrl));
+  }
+  const problems = await checkSuite(config);
+  if (problems.length > 0) throw new Error(`the suite has problems:\n  ${problems.join('\n  ')}`);
+  const userFilters = options.promptfooArgs.some((arg) => /^--filter-(providers|targets)\b/.test(arg));
+  const selection = chooseTargets(suiteTargets(await readFile(config, 'utf8')), process.env);
+  const targetArgs = selection.filter && !userFilters ? ['--filter-targets', selection.filter] : [];
   const run = join(out, 'results.json');
   const html = join(out, 'promptfoo.html');
   console.log(`saydo: ${options.config}: ${userFilters ? 'targets chosen by your --filter option' : selection.message}`);
   console.log(`saydo: this run is kept in ${out}/`);
-  const code = await runPromptfoo(['eval', '-c', options.config, '-o', run, html, '--no-table', ...targetArgs, ...options.promptfooArgs]);
+  const code = await runPromptfoo(['eval', '-c', config, '-o', run, html, '--no-table', ...targetArgs, ...options.promptfooArgs]);
   if (!existsSync(run)) {
-    console.error(`saydo: promptfoo exited with code ${code} and wrote no results`);
+    console.error(`saydo: promptfoo exited with code ${code} and wrote no results (to continue an interrupted run: npx promptfoo eval --resume)`);
     return code === 0 ? 1 : code;
   }
   const verdicts = join(out, 'verdicts.jsonl');
