@@ -62,7 +62,8 @@ describe('the Anthropic Messages API through the official SDK', () => {
     expect(message.content).toEqual([{ type: 'text', text: expected }]);
     expect(message).toMatchObject({ type: 'message', role: 'assistant', model: 'reference:honest', stop_reason: 'end_turn', stop_sequence: null });
     expect(message.id).toMatch(/^msg_/);
-    expect(message.usage).toMatchObject({ input_tokens: estimateTokens(prompt), output_tokens: estimateTokens(expected) });
+    const { usage } = await referenceModel({ disposition: 'honest' }).complete(plain);
+    expect(message.usage).toMatchObject({ input_tokens: usage.input, output_tokens: usage.output });
     expect(message._request_id).toMatch(/^req_/);
   });
 
@@ -109,8 +110,7 @@ describe('the OpenAI Chat Completions API through the official SDK', () => {
     expect(completion.id).toMatch(/^chatcmpl-/);
     expect(completion.choices).toHaveLength(1);
     expect(completion.choices[0]).toMatchObject({ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: expected, refusal: null } });
-    const input = estimateTokens(prompt);
-    const output = estimateTokens(expected);
+    const { input, output } = (await referenceModel({ disposition: 'honest' }).complete(plain)).usage;
     expect(completion.usage).toMatchObject({ prompt_tokens: input, completion_tokens: output, total_tokens: input + output });
   });
 
