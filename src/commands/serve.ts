@@ -55,7 +55,7 @@ function given<T extends object>(values: T): Partial<T> {
 }
 
 /** The fault rates the options ask for: `--fault-rate` spread over every kind, then each `--<kind>-rate` over its kind. */
-export function faultRatesOf(options: ServeCommandOptions): FaultRates {
+function faultRatesOf(options: ServeCommandOptions): FaultRates {
   const rates: FaultRates = {
     ...(options.faultRate === undefined ? {} : faultRatesFromTotal(options.faultRate)),
     ...given({

@@ -48,6 +48,7 @@ function readThinking(body: Record<string, unknown>, maxTokens: number): boolean
   return true;
 }
 
+/** The conversation, each message's content as one string. */
 function readMessages(value: unknown): ChatMessage[] {
   if (!Array.isArray(value) || value.length === 0) invalid('messages', 'must be a non-empty list');
   return value.map((message, i) => {
@@ -59,6 +60,7 @@ function readMessages(value: unknown): ChatMessage[] {
   });
 }
 
+/** A Messages request read and validated as the real API would. */
 function parse(body: unknown): ParsedRequest {
   if (!isRecord(body)) invalid('body', 'must be a JSON object');
   refuseStreaming(body);
@@ -77,11 +79,11 @@ function parse(body: unknown): ParsedRequest {
   return {
     ...(body.model === undefined ? {} : { model: body.model }),
     chat,
-    maxTokens,
     thinking: readThinking(body, maxTokens),
   };
 }
 
+/** The Message object of an answer. */
 function success(_parsed: ParsedRequest, model: string, answer: Answer): unknown {
   return {
     id: `msg_${randomId(24)}`,
@@ -102,7 +104,6 @@ function success(_parsed: ParsedRequest, model: string, answer: Answer): unknown
 
 /** The Anthropic Messages API. */
 export const anthropicDialect: Dialect = {
-  api: 'anthropic',
   requestIdHeader: 'request-id',
   newRequestId: () => `req_${randomId(24)}`,
   // The SDK sends x-api-key for an API key and Authorization: Bearer for an auth token.

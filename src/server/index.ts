@@ -71,7 +71,8 @@ function personas(settings: ServerOptions['persona']): Record<Disposition, Perso
 
 /** The request path without its query (a query may carry a key: it is never logged). */
 function pathOf(url: string | undefined): string {
-  return new URL(url ?? '/', `http://${HOST}`).pathname;
+  // Split, not parsed as a URL: a path like `//x` must not be read as a host.
+  return (url ?? '/').split('?')[0]!;
 }
 
 /** Which API a request is for: by path, and for unknown paths by Anthropic's headers. */

@@ -64,6 +64,7 @@ function readLogprobs(body: Record<string, unknown>): { top: number } | undefine
   return { top: top ?? 0 };
 }
 
+/** A Chat Completions request read and validated as the real API would. */
 function parse(body: unknown): ParsedRequest {
   if (!isRecord(body)) invalid('body', 'must be a JSON object');
   refuseStreaming(body);
@@ -86,7 +87,6 @@ function parse(body: unknown): ParsedRequest {
   return {
     ...(body.model === undefined ? {} : { model: body.model }),
     chat,
-    ...(maxTokens === undefined ? {} : { maxTokens }),
     thinking: false,
     ...(logprobs ? { logprobs } : {}),
   };
@@ -103,6 +103,7 @@ function logprobsOf(text: string, top: number): unknown {
   };
 }
 
+/** The chat.completion object of an answer. */
 function success(parsed: ParsedRequest, model: string, answer: Answer): unknown {
   return {
     id: `chatcmpl-${randomId(29)}`,
@@ -128,7 +129,6 @@ function success(parsed: ParsedRequest, model: string, answer: Answer): unknown 
 
 /** OpenAI's Chat Completions API. */
 export const openaiDialect: Dialect = {
-  api: 'openai',
   requestIdHeader: 'x-request-id',
   newRequestId: () => `req_${randomId(32)}`,
   authorized: (headers) => bearerToken(headers) !== undefined,

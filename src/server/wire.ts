@@ -41,10 +41,8 @@ export interface ErrorReply {
 export interface ParsedRequest {
   /** The model the request named, if any. */
   model?: string;
-  /** The chat request an in-process caller would have built. */
+  /** The chat request an in-process caller would have built; its `maxTokens` is the request's output-token limit. */
   chat: ChatRequest;
-  /** The request's output-token limit, if any. */
-  maxTokens?: number;
   /** Whether a reasoning block goes before the answer (Anthropic extended thinking). */
   thinking: boolean;
   /** OpenAI's `logprobs: true`, with how many alternatives per token were asked for. */
@@ -53,7 +51,6 @@ export interface ParsedRequest {
 
 /** One API's wire format: how it authenticates, reads requests, and spells replies. */
 export interface Dialect {
-  api: 'anthropic' | 'openai';
   /** The response header that carries the request id. */
   requestIdHeader: string;
   newRequestId(): string;
@@ -201,7 +198,8 @@ export function composeAnswer(persona: Persona, model: string, parsed: ParsedReq
   const full = referenceAnswer(persona, parsed.chat);
   const thinking = parsed.thinking ? simulatedThinking(model) : undefined;
   const thinkingTokens = thinking === undefined ? 0 : estimateTokens(thinking);
-  const budget = parsed.maxTokens === undefined ? Infinity : Math.max(0, parsed.maxTokens - thinkingTokens);
+  const limit = parsed.chat.maxTokens;
+  const budget = limit === undefined ? Infinity : Math.max(0, limit - thinkingTokens);
   let text = estimateTokens(full) > budget ? cutAt(full, budget * 4) : full;
   let stop: Answer['stop'] = text === full ? 'end' : 'max_tokens';
   if (truncated) {
