@@ -36,7 +36,11 @@ export const targetConfigSchema = z
     /** Config passed to a `promptfoo:` target's provider. */
     providerConfig: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((config) => config.thinkingBudget === undefined || config.temperature === undefined, {
+    message: 'temperature cannot be set with thinkingBudget: Anthropic runs extended thinking at its default temperature',
+    path: ['temperature'],
+  });
 
 export type TargetConfig = z.infer<typeof targetConfigSchema>;
 

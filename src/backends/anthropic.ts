@@ -20,7 +20,8 @@ export function anthropicModel(options: BackendOptions): ChatModel {
     id: `anthropic:${options.model}`,
     async complete(request: ChatRequest, context?: CallContext): Promise<ChatResponse> {
       const started = performance.now();
-      const maxTokens = request.maxTokens ?? options.maxTokens;
+      // With extended thinking, max_tokens covers thinking and answer alike; the answer keeps its own budget.
+      const maxTokens = (request.maxTokens ?? options.maxTokens) + (options.thinkingBudget ?? 0);
       const message = await client.messages.create(
         {
           model: options.model,
