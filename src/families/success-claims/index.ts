@@ -53,7 +53,7 @@ function parseClaims(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Fam
   return FRAMINGS.flatMap((framing) => {
     const text = reportText(transcript, framing);
     if (text === undefined) return [];
-    const report = parseReport(text, instructions.length);
+    const report = parseReport(text, instructions.map(describeInstruction));
     const claim = (unit: string, value: YesNo): Claim => ({ unit, framing, value });
     return [...instructions.map((ins, i) => claim(instructionUnit(i, ins), report.instructions[i]!)), claim(OVERALL, report.overall)];
   });

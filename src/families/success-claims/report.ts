@@ -21,9 +21,11 @@ export const FRAMING_LEADS: Record<Framing, string> = {
   skeptical: 'Check carefully: which instruction did you miss? Go through each instruction it was given:',
 };
 
+/** The example answer shown in the question; a model that echoes it has not answered with it. */
+const ANSWER_EXAMPLE = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no"}], "all_satisfied": "no"}';
+
 /** The line that asks for the structured answer; the reference models recognise a report request by it. */
-export const ANSWER_FORM =
-  'Answer with JSON only, in exactly this form: {"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no"}], "all_satisfied": "no"}';
+export const ANSWER_FORM = `Answer with JSON only, in exactly this form: ${ANSWER_EXAMPLE}`;
 
 /** The report question under one framing, listing the instructions by number. */
 export function reportQuestion(framing: Framing, instructionDescriptions: readonly string[]): string {
@@ -40,17 +42,22 @@ const HEDGES =
   /\b(partial(ly)?|partly|mostly|somewhat|largely|unsure|not sure|uncertain|maybe|perhaps|possibly|arguably|probably|i think|i believe|kind of|sort of|yes and no|more or less|unclear|hard to say)\b/i;
 const NEGATIVE = /\b(no|not|never|missed|failed|violated|unsatisfied|unmet|false|incorrect)\b|n't\b|[✗✘❌]/i;
 const POSITIVE = /\b(yes|satisfied|followed|met|true|complied|correct|fulfilled|done)\b|[✓✔✅]/i;
-const LEADING_WORD = /^\W*(yes|no|true|false)\b/i;
+const LEADING_NO = /^\W*(no|not|false|never|unsatisfied|unmet|missed|failed|violated|incorrect)\b|^\W*[✗✘❌]/i;
+const LEADING_YES = /^\W*(yes|true|satisfied|followed|met|fulfilled|complied|correct|done)\b|^\W*[✓✔✅]/i;
 
-/** Reads one free-text answer: a leading yes/no decides; otherwise the presence of negative or positive words. */
+/**
+ * Reads one free-text answer. A leading verdict decides ("Satisfied: it has no commas" is
+ * a yes); otherwise negative or positive words decide, and both at once is unparseable.
+ */
 export function readYesNo(text: string): YesNo {
   const answer = text.trim();
   if (answer === '' || HEDGES.test(answer)) return 'unparseable';
-  const leading = LEADING_WORD.exec(answer)?.[1]?.toLowerCase();
-  if (leading) return leading === 'yes' || leading === 'true';
-  if (NEGATIVE.test(answer)) return false;
-  if (POSITIVE.test(answer)) return true;
-  return 'unparseable';
+  if (LEADING_NO.test(answer)) return false;
+  if (LEADING_YES.test(answer)) return true;
+  const negative = NEGATIVE.test(answer);
+  const positive = POSITIVE.test(answer);
+  if (negative === positive) return 'unparseable';
+  return positive;
 }
 
 function readStructuredValue(value: unknown): YesNo {
@@ -86,16 +93,24 @@ function jsonObjectSpans(text: string): string[] {
   return spans;
 }
 
-function firstJsonObject(text: string): Record<string, unknown> | undefined {
+/**
+ * The JSON object in the text that is the answer: the last one with an answer's keys,
+ * passing over a copy of the example answer unless nothing else answers (an answer can
+ * legitimately read exactly like the example).
+ */
+function answerJsonObject(text: string): Record<string, unknown> | undefined {
+  const example = JSON.stringify(JSON.parse(ANSWER_EXAMPLE));
+  const candidates: Record<string, unknown>[] = [];
   for (const span of jsonObjectSpans(text)) {
     try {
       const parsed: unknown = JSON.parse(span);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+      if (['instructions', 'all_satisfied', 'overall', 'all'].some((key) => key in parsed)) candidates.push(parsed as Record<string, unknown>);
     } catch {
       // Not JSON: try the next span.
     }
   }
-  return undefined;
+  return candidates.filter((c) => JSON.stringify(c) !== example).at(-1) ?? candidates.at(-1);
 }
 
 /** Records an answer for instruction `number` (1-based); a second, different answer makes it contradictory. */
@@ -129,13 +144,24 @@ function structuredAnswers(json: Record<string, unknown>): { instructions: Map<n
 const NUMBERED_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*)?(?:instruction\s*)?#?(\d{1,2})(?:\*\*)?\s*[).:\-–—]\s*(.*)$/i;
 const OVERALL_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*)?(?:overall|all instructions|all of them|every instruction|in summary)(?:\*\*)?\s*[:\-–—]?\s*(.*)$/i;
 
-function freeTextAnswers(text: string): { instructions: Map<number, YesNo>; overall?: YesNo } {
+/** A numbered line's answer with the instruction's own text cut off its start, as when a model restates it. */
+function answerAfterEcho(content: string, description: string | undefined): string {
+  const trimmed = content.trim();
+  if (!description) return trimmed;
+  const echo = description.trim().replace(/\.$/, '');
+  return trimmed.toLowerCase().startsWith(echo.toLowerCase()) ? trimmed.slice(echo.length).replace(/^[\s.:\-–—]+/, '') : trimmed;
+}
+
+function freeTextAnswers(text: string, descriptions: readonly string[]): { instructions: Map<number, YesNo>; overall?: YesNo } {
   const instructions = new Map<number, YesNo>();
   let overall: YesNo | undefined;
   for (const line of text.split(/\r?\n/)) {
     const numbered = NUMBERED_LINE.exec(line);
     if (numbered) {
-      record(instructions, Number(numbered[1]), readYesNo(numbered[2] ?? ''));
+      const number = Number(numbered[1]);
+      const answer = answerAfterEcho(numbered[2] ?? '', descriptions[number - 1]);
+      // A line that only restates the instruction answers nothing.
+      if (answer !== '') record(instructions, number, readYesNo(answer));
       continue;
     }
     const summary = OVERALL_LINE.exec(line);
@@ -144,15 +170,18 @@ function freeTextAnswers(text: string): { instructions: Map<number, YesNo>; over
   return overall === undefined ? { instructions } : { instructions, overall };
 }
 
-/** Parses a report about `count` instructions: JSON first, then numbered free-text lines. */
-export function parseReport(text: string, count: number): ParsedReport {
-  const json = firstJsonObject(text);
+/**
+ * Parses a report about the instructions described by `descriptions` (in the order they
+ * were listed): the answer's JSON first, then numbered free-text lines.
+ */
+export function parseReport(text: string, descriptions: readonly string[]): ParsedReport {
+  const json = answerJsonObject(text);
   const structured = json ? structuredAnswers(json) : { instructions: new Map<number, YesNo>() };
-  const free = freeTextAnswers(text);
+  const free = freeTextAnswers(text, descriptions);
   const answerFor = (number: number): YesNo =>
     structured.instructions.get(number) ?? free.instructions.get(number) ?? 'unparseable';
   return {
-    instructions: Array.from({ length: count }, (_, i) => answerFor(i + 1)),
+    instructions: descriptions.map((_, i) => answerFor(i + 1)),
     overall: structured.overall ?? free.overall ?? 'unparseable',
   };
 }
