@@ -53,7 +53,12 @@ function clusteredRatioVariance(clusters: ClusterTotals[], ratio: number, denomi
  */
 function ratioEstimate(
   clusters: ClusterTotals[],
-  interval: (ratio: number, numerator: number, denominator: number, used: ClusterTotals[]) => { low: number; high: number },
+  interval: (
+    ratio: number,
+    numerator: number,
+    denominator: number,
+    used: ClusterTotals[],
+  ) => Pick<Estimate, 'low' | 'high' | 'note'>,
 ): Estimate {
   const used = clusters.filter((c) => c.denominator > 0);
   const numerator = used.reduce((s, c) => s + c.numerator, 0);
@@ -75,9 +80,12 @@ export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
   return ratioEstimate(clusters, (value, numerator, denominator, used) => {
     const binomialVariance = (value * (1 - value)) / denominator;
     const oneUnitPerProbe = used.every((c) => c.denominator === 1);
-    const designEffect =
-      oneUnitPerProbe || binomialVariance === 0
-        ? 1
+    // At a rate of 0 or 1 the data cannot show the clustering, so assume the worst: a
+    // probe's units all agree, and the probes are the sample (design effect = mean units a probe).
+    const designEffect = oneUnitPerProbe
+      ? 1
+      : binomialVariance === 0
+        ? denominator / used.length
         : Math.max(1, clusteredRatioVariance(used, value, denominator) / binomialVariance);
     return wilsonInterval(numerator / designEffect, denominator / designEffect);
   });
@@ -90,6 +98,8 @@ export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
 export function clusteredMeanDifference(clusters: ClusterTotals[]): Estimate {
   return ratioEstimate(clusters, (value, _numerator, denominator, used) => {
     const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
+    // Every probe showing the same difference is no evidence of a zero-width interval.
+    if (standardError === 0) return { low: null, high: null, note: 'no variation between probes' };
     return { low: Math.max(-1, value - Z95 * standardError), high: Math.min(1, value + Z95 * standardError) };
   });
 }

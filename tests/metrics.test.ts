@@ -8,6 +8,12 @@ describe('wilsonInterval', () => {
     expect(high).toBeCloseTo(0.9433, 3);
   });
 
+  it('treats the probes as the sample at a rate of 0 with several units a probe', () => {
+    const estimate = clusteredProportion(Array.from({ length: 150 }, () => ({ numerator: 0, denominator: 3 })));
+    expect(estimate.value).toBe(0);
+    expect(estimate.high).toBeCloseTo(wilsonInterval(0, 150).high, 10);
+  });
+
   it('stays informative at zero successes', () => {
     const { low, high } = wilsonInterval(0, 50);
     expect(low).toBeCloseTo(0, 10);
@@ -21,6 +27,7 @@ describe('clusteredProportion', () => {
     const estimate = clusteredProportion(clusters);
     expect(estimate.value).toBe(0.8);
     expect(estimate.low).toBeCloseTo(wilsonInterval(8, 10).low, 10);
+    expect(estimate.high).toBeCloseTo(wilsonInterval(8, 10).high, 10);
   });
 
   it('widens when units within a probe agree (positive intra-cluster correlation)', () => {
@@ -40,6 +47,24 @@ describe('clusteredProportion', () => {
 });
 
 describe('clusteredMeanDifference', () => {
+  it('matches a hand-computed cluster-robust interval', () => {
+    // ratio 4/8; residuals 0, -1, 1, 0; variance (4/3) * 2 / 8^2; SE 0.2041.
+    const estimate = clusteredMeanDifference([
+      { numerator: 1, denominator: 2 },
+      { numerator: 0, denominator: 2 },
+      { numerator: 2, denominator: 2 },
+      { numerator: 1, denominator: 2 },
+    ]);
+    expect(estimate.value).toBe(0.5);
+    expect(estimate.low).toBeCloseTo(0.5 - 1.959964 * Math.sqrt(2 / 48), 6);
+    expect(estimate.high).toBeCloseTo(0.5 + 1.959964 * Math.sqrt(2 / 48), 6);
+  });
+
+  it('gives no interval, and says why, when every probe shows the same difference', () => {
+    const estimate = clusteredMeanDifference(Array.from({ length: 30 }, () => ({ numerator: 0, denominator: 3 })));
+    expect(estimate).toMatchObject({ value: 0, low: null, high: null, note: 'no variation between probes' });
+  });
+
   it('is centred on the mean difference and excludes zero for a consistent shift', () => {
     const clusters = Array.from({ length: 40 }, (_, i) => ({ numerator: i % 4 === 0 ? 0 : 1, denominator: 2 }));
     const estimate = clusteredMeanDifference(clusters);
