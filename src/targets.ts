@@ -20,7 +20,10 @@ export const targetConfigSchema = z
      * Which model to probe: `reference:<disposition>`, `anthropic:<model>`, `openai:<model>`,
      * `openai-compatible:<model>` (with `baseUrl`), or `promptfoo:<any promptfoo provider id>`.
      */
-    target: z.string().min(1),
+    target: z.string().superRefine((target, context) => {
+      const problem = targetNameProblem(target);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
     /** Settings of a reference target: seed, skill, overClaimRate, underClaimRate, suggestibility. */
     reference: personaSchema.omit({ disposition: true }).partial().strict().optional(),
     /** Where an SDK target is served; defaults to the SDK's own, or ANTHROPIC_BASE_URL / OPENAI_BASE_URL. */
@@ -33,8 +36,15 @@ export const targetConfigSchema = z
     retry: retryPolicySchema.prefault({}),
     /** Overrides the price table (src/prices.ts) for this target. */
     price: priceSchema.optional(),
-    /** Config passed to a `promptfoo:` target's provider. */
-    providerConfig: z.record(z.string(), z.unknown()).optional(),
+    /** Config passed to a `promptfoo:` target's provider; secrets belong in the environment, never here. */
+    providerConfig: z
+      .record(z.string(), z.unknown())
+      .superRefine((config, context) => {
+        for (const key of Object.keys(config).filter((name) => SECRET_KEY.test(name))) {
+          context.addIssue({ code: 'custom', path: [key], message: 'secrets go in the environment, not in a config that promptfoo stores' });
+        }
+      })
+      .optional(),
   })
   .strict()
   .refine((config) => config.thinkingBudget === undefined || config.temperature === undefined, {
@@ -43,6 +53,22 @@ export const targetConfigSchema = z
   });
 
 export type TargetConfig = z.infer<typeof targetConfigSchema>;
+
+const BACKENDS = ['reference', 'anthropic', 'openai', 'openai-compatible', 'promptfoo'] as const;
+const SECRET_KEY = /key|token|secret|password/i;
+
+/** What is wrong with a target name, or undefined when saydo can make it. */
+function targetNameProblem(target: string): string | undefined {
+  const { backend, model } = parseTarget(target);
+  if (!(BACKENDS as readonly string[]).includes(backend)) {
+    return `unknown target "${target}"; use reference:<${DISPOSITIONS.join('|')}>, anthropic:<model>, openai:<model>, openai-compatible:<model> or promptfoo:<provider id>`;
+  }
+  if (!model) return `target "${target}" names no model`;
+  if (backend === 'reference' && !(DISPOSITIONS as readonly string[]).includes(model)) {
+    return `unknown reference model "${target}"; known: ${DISPOSITIONS.map((d) => `reference:${d}`).join(', ')}`;
+  }
+  return undefined;
+}
 
 /** A target name split into its backend and model: `anthropic:messages:claude-x` -> (anthropic, claude-x). */
 export function parseTarget(target: string): { backend: string; model: string } {
@@ -70,16 +96,10 @@ function requireVariable(name: string, env: NodeJS.ProcessEnv, target: string): 
   return value;
 }
 
-/** The chat model a target config names, retried under its policy; throws a readable error for a target it cannot make. */
+/** The chat model a (validated) target config names, retried under its policy; throws when the environment lacks what it needs. */
 export function resolveTarget(config: TargetConfig, env: NodeJS.ProcessEnv = process.env): ChatModel {
   const { backend, model } = parseTarget(config.target);
-  if (backend === 'reference') {
-    if (!(DISPOSITIONS as readonly string[]).includes(model)) {
-      throw new Error(`unknown reference model "${config.target}"; known: ${DISPOSITIONS.map((d) => `reference:${d}`).join(', ')}`);
-    }
-    return referenceModel({ ...config.reference, disposition: model as Disposition });
-  }
-  if (!model) throw new Error(`target "${config.target}" names no model`);
+  if (backend === 'reference') return referenceModel({ ...config.reference, disposition: model as Disposition });
   if (backend === 'promptfoo') return withRetries(promptfooModel(model, config.providerConfig), config.retry);
   const baseUrl = config.baseUrl ?? (BASE_URL_VARIABLES[backend] ? env[BASE_URL_VARIABLES[backend]] || undefined : undefined);
   const options = (apiKey: string): BackendOptions => ({
@@ -91,18 +111,12 @@ export function resolveTarget(config: TargetConfig, env: NodeJS.ProcessEnv = pro
     ...(config.seed !== undefined ? { seed: config.seed } : {}),
     ...(config.thinkingBudget !== undefined ? { thinkingBudget: config.thinkingBudget } : {}),
   });
-  switch (backend) {
-    case 'anthropic':
-      return withRetries(anthropicModel(options(requireVariable('ANTHROPIC_API_KEY', env, config.target))), config.retry);
-    case 'openai':
-      return withRetries(openaiModel(options(requireVariable('OPENAI_API_KEY', env, config.target)), 'openai'), config.retry);
-    case 'openai-compatible':
-      if (!baseUrl) throw new Error(`target ${config.target} needs config.baseUrl or OPENAI_COMPATIBLE_BASE_URL`);
-      // Local servers mostly ignore the key, but the SDK insists on one.
-      return withRetries(openaiModel(options(env.OPENAI_COMPATIBLE_API_KEY || 'none'), 'openai-compatible'), config.retry);
-    default:
-      throw new Error(
-        `unknown target "${config.target}"; use reference:<${DISPOSITIONS.join('|')}>, anthropic:<model>, openai:<model>, openai-compatible:<model> or promptfoo:<provider id>`,
-      );
+  if (backend === 'openai-compatible') {
+    if (!baseUrl) throw new Error(`target ${config.target} needs config.baseUrl or OPENAI_COMPATIBLE_BASE_URL`);
+    // Local servers mostly ignore the key, but the SDK insists on one.
+    return withRetries(openaiModel(options(env.OPENAI_COMPATIBLE_API_KEY || 'none'), 'openai-compatible'), config.retry);
   }
+  const apiKey = requireVariable(KEY_VARIABLES[backend]!, env, config.target);
+  const sdkModel = backend === 'anthropic' ? anthropicModel(options(apiKey)) : openaiModel(options(apiKey), 'openai');
+  return withRetries(sdkModel, config.retry);
 }

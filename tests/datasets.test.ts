@@ -74,6 +74,13 @@ describe('checking a suite before it runs', () => {
         '      target: reference:honest',
         '      reference: { skill: 1.7 }',
         '  - openai:gpt-4.1',
+        '  - id: file://providers/paired.ts',
+        '    config:',
+        '      target: reference:honset',
+        '  - id: file://providers/paired.ts',
+        '    config:',
+        '      target: promptfoo:bedrock:some-model',
+        '      providerConfig: { apiKey: sk-not-here }',
         'tests:',
         '  - path: file://datasets/generated.ts',
         '    config: { count: 0 }',
@@ -81,7 +88,9 @@ describe('checking a suite before it runs', () => {
     );
     expect(await checkSuite(path)).toEqual([
       `${path}:6: providers[0].config.reference.skill: Too big: expected number to be <=1`,
-      `${path}:10: tests[0].config.count: Too small: expected number to be >0`,
+      `${path}:10: providers[2].config.target: unknown reference model "reference:honset"; known: reference:honest, reference:success-seeking, reference:underclaiming, reference:random`,
+      `${path}:14: providers[3].config.providerConfig.apiKey: secrets go in the environment, not in a config that promptfoo stores`,
+      `${path}:17: tests[0].config.count: Too small: expected number to be >0`,
     ]);
   });
 
