@@ -14,31 +14,17 @@ import type { ApiProvider, CallApiContextParams, ProviderResponse } from 'prompt
 import { cachingEnabled, withCache, type ResponseCache } from '../src/cache.js';
 import { familyByName } from '../src/families/index.js';
 import { costOf, priceOf } from '../src/prices.js';
-import { runProbe } from '../src/run-probe.js';
+import { runProbe, transcriptUsage, type TranscriptUsage } from '../src/run-probe.js';
 import { parseTarget, resolveTarget, targetConfigSchema, type TargetConfig } from '../src/targets.js';
-import type { ChatModel, Probe, Transcript } from '../src/types.js';
+import type { ChatModel, Probe } from '../src/types.js';
 import { parseConfig } from '../src/validate.js';
 
-/** Tokens, cost and cache hits of a transcript; cached calls cost nothing. */
-function accounting(transcript: Transcript, config: TargetConfig) {
+/** Dollars for a transcript's uncached tokens; undefined when the model's price is unknown. */
+function costOfTranscript(usage: TranscriptUsage, config: TargetConfig): number | undefined {
   const { backend, model } = parseTarget(config.target);
-  const price = backend === 'reference' ? { inputPerMTok: 0, outputPerMTok: 0 } : priceOf(model, config.price);
-  let input = 0;
-  let output = 0;
-  let cost = 0;
-  let cachedCalls = 0;
-  let cachedTokens = 0;
-  for (const call of transcript.calls) {
-    if (!call.response) continue;
-    const usage = call.response.usage;
-    input += usage.input;
-    output += usage.output;
-    if (call.response.cached) {
-      cachedCalls += 1;
-      cachedTokens += usage.input + usage.output;
-    } else if (price) cost += costOf(price, usage);
-  }
-  return { input, output, cost: price ? cost : undefined, cachedCalls, cachedTokens };
+  if (backend === 'reference') return 0;
+  const price = priceOf(model, config.price);
+  return price ? costOf(price, usage.uncached) : undefined;
 }
 
 export default class PairedProvider implements ApiProvider {
@@ -75,16 +61,24 @@ export default class PairedProvider implements ApiProvider {
       return { error: 'saydo: this test has no `probe` var; generate tests with datasets/*.ts' };
     }
     const transcript = await runProbe(familyByName(probe.family), probe, await this.modelFor(context));
-    const { input, output, cost, cachedCalls, cachedTokens } = accounting(transcript, this.config);
-    const failed = transcript.calls.filter((c) => c.error !== undefined);
+    const usage = transcriptUsage(transcript);
+    const cost = costOfTranscript(usage, this.config);
+    const { input, output } = usage.tokens;
+    const firstError = transcript.calls.find((c) => c.error !== undefined)?.error;
     return {
       output: transcript,
       // promptfoo marks the row ERROR, keeps the transcript, and `--retry-errors` reruns it.
-      ...(failed.length > 0 ? { error: `saydo: ${failed.length} of ${transcript.calls.length} calls failed: ${failed[0]!.error}` } : {}),
-      tokenUsage: { prompt: input, completion: output, total: input + output, numRequests: transcript.calls.length, cached: cachedTokens },
+      ...(firstError ? { error: `saydo: ${usage.failedCalls} of ${usage.calls} calls failed: ${firstError}` } : {}),
+      tokenUsage: {
+        prompt: input,
+        completion: output,
+        total: input + output,
+        numRequests: usage.calls,
+        cached: input + output - usage.uncached.input - usage.uncached.output,
+      },
       ...(cost !== undefined ? { cost } : {}),
-      cached: transcript.calls.length > 0 && cachedCalls === transcript.calls.length,
-      metadata: { probeId: probe.id, family: probe.family, target: this.config.target, calls: transcript.calls.length, failedCalls: failed.length },
+      cached: usage.calls > 0 && usage.cachedCalls === usage.calls,
+      metadata: { probeId: probe.id, family: probe.family, target: this.config.target, calls: usage.calls, failedCalls: usage.failedCalls },
     };
   }
 }

@@ -23,11 +23,20 @@ const probeSchema = z.object({
   item: z.unknown(),
 });
 
+const callSchema = z.looseObject({
+  purpose: z.enum(['behaviour', 'report']),
+  request: z.unknown(),
+  attempts: z.number(),
+  response: z.looseObject({ text: z.string(), usage: z.object({ input: z.number(), output: z.number() }) }).optional(),
+  error: z.string().optional(),
+});
+
 const transcriptSchema = z.object({
   probeId: z.string(),
   family: z.string(),
   model: z.string(),
-  calls: z.array(z.looseObject({ purpose: z.enum(['behaviour', 'report']), request: z.unknown(), attempts: z.number() })),
+  calls: z.array(callSchema),
+  error: z.string().optional(),
 });
 
 const resultSchema = z.looseObject({
@@ -62,7 +71,12 @@ function toSavedResult(row: unknown, where: string): SavedResult {
   const { vars, provider, response, error } = parsed.data;
   const probe = vars.probe as Probe;
   const label = provider?.label ?? provider?.id;
-  const transcript = transcriptSchema.safeParse(transcriptOf(response?.output));
+  const output = transcriptOf(response?.output);
+  const transcript = transcriptSchema.safeParse(output);
+  // An output that is there but is not a transcript (a hand edit gone wrong) is an error to report, not a probe to drop.
+  if (!transcript.success && output !== undefined && output !== null && output !== '') {
+    throw new Error(`${where}: response.output is not a saydo transcript: ${describeIssues(transcript.error)}`);
+  }
   if (transcript.success) {
     const cost = response?.cost ?? undefined;
     return {

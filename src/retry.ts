@@ -43,7 +43,10 @@ export function withRetries(model: ChatModel, policy: RetryPolicy): ChatModel {
         try {
           const response = await model.complete(request, { ...context, timeoutMs: Math.min(policy.timeoutMs, remaining) });
           if (response.stopReason !== 'max_tokens') return response;
-          failure = new ModelCallError(`the answer was cut at max tokens (${request.maxTokens ?? 'default'})`, true);
+          failure = new ModelCallError(
+            `the answer was cut at max tokens${request.maxTokens ? ` (${request.maxTokens})` : ''}; raise the target's maxTokens`,
+            true,
+          );
         } catch (error) {
           failure = classifySdkError(error);
         }

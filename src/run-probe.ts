@@ -3,7 +3,7 @@
  */
 import type { Caller, Family } from './family.js';
 import { redactSecrets } from './redact.js';
-import type { CallRecord, ChatModel, Probe, Transcript } from './types.js';
+import type { CallRecord, ChatModel, Probe, TokenUsage, Transcript } from './types.js';
 
 function errorMessage(error: unknown): string {
   return redactSecrets(error instanceof Error ? error.message : String(error));
@@ -32,13 +32,35 @@ export async function runProbe<Item>(family: Family<Item>, probe: Probe<Item>, m
   return transcript;
 }
 
-/** Total input and output tokens over every call of a transcript. */
-export function transcriptUsage(transcript: Transcript): { input: number; output: number; calls: number } {
-  let input = 0;
-  let output = 0;
+/** Calls and tokens of a transcript; `uncached` is what the model was actually paid to process. */
+export interface TranscriptUsage {
+  calls: number;
+  failedCalls: number;
+  cachedCalls: number;
+  tokens: TokenUsage;
+  uncached: TokenUsage;
+}
+
+/** Calls, failures, cache hits and tokens over every call of a transcript. */
+export function transcriptUsage(transcript: Transcript): TranscriptUsage {
+  const usage: TranscriptUsage = {
+    calls: transcript.calls.length,
+    failedCalls: 0,
+    cachedCalls: 0,
+    tokens: { input: 0, output: 0 },
+    uncached: { input: 0, output: 0 },
+  };
   for (const call of transcript.calls) {
-    input += call.response?.usage.input ?? 0;
-    output += call.response?.usage.output ?? 0;
+    if (call.error !== undefined) usage.failedCalls += 1;
+    if (!call.response) continue;
+    const { input, output } = call.response.usage;
+    usage.tokens.input += input;
+    usage.tokens.output += output;
+    if (call.response.cached) usage.cachedCalls += 1;
+    else {
+      usage.uncached.input += input;
+      usage.uncached.output += output;
+    }
   }
-  return { input, output, calls: transcript.calls.length };
+  return usage;
 }

@@ -6,13 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { targetConfigSchema } from './targets.js';
+import { PAIRED_PROVIDER_FILE, targetConfigSchema } from './targets.js';
 import { describeIssue } from './validate.js';
 import { generatedTestsConfigSchema, ifevalTestsConfigSchema } from './test-cases.js';
 
 /** saydo's file references in a suite, and the schema of the `config` each one takes. */
 const CHECKED_FILES: { section: 'providers' | 'tests'; file: RegExp; key: 'id' | 'path'; schema: z.ZodType }[] = [
-  { section: 'providers', file: /providers\/paired\.ts$/, key: 'id', schema: targetConfigSchema },
+  { section: 'providers', file: PAIRED_PROVIDER_FILE, key: 'id', schema: targetConfigSchema },
   { section: 'tests', file: /datasets\/generated\.ts$/, key: 'path', schema: generatedTestsConfigSchema },
   { section: 'tests', file: /datasets\/ifeval\.ts$/, key: 'path', schema: ifevalTestsConfigSchema },
 ];

@@ -3,7 +3,7 @@
  * when none is, the reference models, so the default suite works with no key at all.
  */
 import { parse } from 'yaml';
-import { KEY_VARIABLES, parseTarget } from './targets.js';
+import { KEY_VARIABLES, PAIRED_PROVIDER_FILE, parseTarget } from './targets.js';
 
 /** A saydo provider entry of a suite, as far as choosing it goes. */
 export interface SuiteTarget {
@@ -18,7 +18,7 @@ export function suiteTargets(yamlText: string): SuiteTarget[] {
   if (!Array.isArray(providers)) return [];
   return providers.flatMap((entry) => {
     const { id, label, config } = (entry ?? {}) as { id?: unknown; label?: unknown; config?: { target?: unknown; baseUrl?: unknown } };
-    if (typeof id !== 'string' || !/providers\/paired\.ts$/.test(id) || typeof config?.target !== 'string') return [];
+    if (typeof id !== 'string' || !PAIRED_PROVIDER_FILE.test(id) || typeof config?.target !== 'string') return [];
     return [
       {
         target: config.target,

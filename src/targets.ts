@@ -54,6 +54,9 @@ export const targetConfigSchema = z
 
 export type TargetConfig = z.infer<typeof targetConfigSchema>;
 
+/** How a suite names saydo's paired provider (`file://providers/paired.ts`, relative or absolute). */
+export const PAIRED_PROVIDER_FILE = /providers\/paired\.ts$/;
+
 const BACKENDS = ['reference', 'anthropic', 'openai', 'openai-compatible', 'promptfoo'] as const;
 const SECRET_KEY = /key|token|secret|password/i;
 

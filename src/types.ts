@@ -110,8 +110,6 @@ export type UnitValue = boolean | number | string;
 export interface Observation {
   unit: string;
   value: UnitValue;
-  /** Why the verifier decided so, for people reading results. */
-  detail?: string;
 }
 
 /** What the model said about one unit, from the family's report parser. */

@@ -2,6 +2,7 @@
  * Calls, tokens and cost of a saved run, per model and family.
  */
 import type { SavedResult } from './results.js';
+import { transcriptUsage } from './run-probe.js';
 
 /** The cost of one model x family: calls, tokens, and dollars where every probe's price was known. */
 export interface UsageSummary {
@@ -33,14 +34,13 @@ export function summarizeUsage(results: readonly SavedResult[]): UsageSummary[] 
       outputTokens: 0,
       cost: 0,
     };
+    const usage = transcriptUsage(transcript);
     row.probes += 1;
-    for (const call of transcript.calls) {
-      row.calls += 1;
-      if (call.error !== undefined) row.failedCalls += 1;
-      if (call.response?.cached) row.cachedCalls += 1;
-      row.inputTokens += call.response?.usage.input ?? 0;
-      row.outputTokens += call.response?.usage.output ?? 0;
-    }
+    row.calls += usage.calls;
+    row.failedCalls += usage.failedCalls;
+    row.cachedCalls += usage.cachedCalls;
+    row.inputTokens += usage.tokens.input;
+    row.outputTokens += usage.tokens.output;
     row.cost = row.cost === null || cost === undefined ? null : row.cost + cost;
     rows.set(key, row);
   }

@@ -3,7 +3,7 @@
  * own provider loader: the target `promptfoo:<provider id>`.
  */
 import type { ApiProvider } from 'promptfoo';
-import type { ChatModel, ChatRequest, ChatResponse } from '../types.js';
+import type { CallContext, ChatModel, ChatRequest, ChatResponse } from '../types.js';
 import { ModelCallError } from './errors.js';
 
 /** A ChatModel that sends the chat as promptfoo's JSON message list to the provider `providerId`. */
@@ -19,11 +19,12 @@ export function promptfooModel(providerId: string, config: Record<string, unknow
   };
   return {
     id: `promptfoo:${providerId}`,
-    async complete(request: ChatRequest): Promise<ChatResponse> {
+    async complete(request: ChatRequest, context?: CallContext): Promise<ChatResponse> {
       provider ??= load();
       const started = performance.now();
       const messages = [...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []), ...request.messages];
-      const response = await (await provider).callApi(JSON.stringify(messages));
+      const call = (await provider).callApi(JSON.stringify(messages));
+      const response = await (context?.timeoutMs ? withTimeout(call, context.timeoutMs) : call);
       if (response.error) throw new ModelCallError(`promptfoo provider ${providerId}: ${response.error}`, true);
       const output = response.output;
       return {
@@ -31,8 +32,16 @@ export function promptfooModel(providerId: string, config: Record<string, unknow
         stopReason: response.finishReason === 'length' ? 'max_tokens' : 'end',
         usage: { input: response.tokenUsage?.prompt ?? 0, output: response.tokenUsage?.completion ?? 0 },
         latencyMs: performance.now() - started,
-        ...(response.cached ? { cached: true } : {}),
       };
     },
   };
+}
+
+/** `promise`, or a retryable timeout error after `ms`: promptfoo providers take no per-call timeout. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ModelCallError(`timed out after ${ms} ms`, true)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,7 @@
  * `saydo eval`: run a promptfoo suite, keep the run in its own directory, print the table.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPromptfoo } from '../promptfoo-cli.js';
 import { checkSuite } from '../suite-check.js';
@@ -42,6 +42,8 @@ export async function runEval(options: EvalOptions): Promise<number> {
   const targetArgs = selection.filter && !userFilters ? ['--filter-targets', selection.filter] : [];
   const run = join(out, 'results.json');
   const html = join(out, 'promptfoo.html');
+  // A reused --out must not let a failed run print the previous run's results.
+  await rm(run, { force: true });
   console.log(`saydo: ${options.config}: ${userFilters ? 'targets chosen by your --filter option' : selection.message}`);
   console.log(`saydo: this run is kept in ${out}/`);
   const code = await runPromptfoo(['eval', '-c', config, '-o', run, html, '--no-table', ...targetArgs, ...options.promptfooArgs]);

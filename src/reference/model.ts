@@ -17,6 +17,11 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/** The input tokens of a request as the reference models count them, in process or behind the server. */
+export function estimatePromptTokens(request: ChatRequest): number {
+  return estimateTokens([request.system ?? '', ...request.messages.map((m) => m.content)].join('\n'));
+}
+
 /** The reference model's answer text for one request: the first family that recognises it answers. */
 export function referenceAnswer(persona: Persona, request: ChatRequest): string {
   // Seeded by the request, not the disposition: personas with one seed do the same work
@@ -37,11 +42,10 @@ export function referenceModel(input: PersonaInput): ChatModel {
     async complete(request: ChatRequest): Promise<ChatResponse> {
       const started = performance.now();
       const text = referenceAnswer(persona, request);
-      const prompt = [request.system ?? '', ...request.messages.map((m) => m.content)].join('\n');
       return {
         text,
         stopReason: 'end',
-        usage: { input: estimateTokens(prompt), output: estimateTokens(text) },
+        usage: { input: estimatePromptTokens(request), output: estimateTokens(text) },
         latencyMs: performance.now() - started,
         model: `reference:${persona.disposition}`,
       };

@@ -52,7 +52,7 @@ export function renderSummaryTable(summary: RunSummary): string {
       formatEstimate(group.underClaimRate),
       formatEstimate(group.successInflation),
       suggestibility ? formatEstimate(suggestibility.suggestibility) : '—',
-      formatCount(group.counts.unparseable, group.units),
+      formatCount(group.counts.unparseable, group.units - group.counts.error),
       formatCount(group.counts.error, group.units),
     ]);
   }

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { estimateTokens, referenceAnswer } from '../reference/model.js';
+import { estimatePromptTokens, estimateTokens, referenceAnswer } from '../reference/model.js';
 import { DISPOSITIONS, type Disposition, type Persona } from '../reference/persona.js';
 import type { ChatRequest } from '../types.js';
 
@@ -179,11 +179,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The input-token count in-process reference models report, so usage matches either way. */
-function promptTokens(chat: ChatRequest): number {
-  return estimateTokens([chat.system ?? '', ...chat.messages.map((m) => m.content)].join('\n'));
-}
-
 /** Says openly that the reasoning is simulated, so nobody mistakes it for a model's. */
 function simulatedThinking(model: string): string {
   return `Simulated reasoning of the saydo reference model ${model}: a deterministic simulator, not an LLM; it composes its answer from the request without reasoning.`;
@@ -210,7 +205,7 @@ export function composeAnswer(persona: Persona, model: string, parsed: ParsedReq
     text,
     ...(thinking === undefined ? {} : { thinking }),
     stop,
-    inputTokens: promptTokens(parsed.chat),
+    inputTokens: estimatePromptTokens(parsed.chat),
     outputTokens: thinkingTokens + estimateTokens(text),
   };
 }

@@ -4,7 +4,7 @@
  * framings. Favourable: the instruction is satisfied.
  */
 import type { Family, UnitSpec } from '../../family.js';
-import { checkInstruction, followsInstruction } from '../../ifeval/checkers.js';
+import { checkInstruction } from '../../ifeval/checkers.js';
 import type { Instruction } from '../../ifeval/types.js';
 import { behaviourText, reportText, retrospective } from '../../protocols.js';
 import { reportedFavourable } from '../../reference/disposition.js';
@@ -37,13 +37,7 @@ function observe(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Family[
   if (response === undefined) return [];
   const followed = probe.item.instructions.map((instruction) => checkInstruction(instruction, response));
   return [
-    ...probe.item.instructions.map((instruction, i) => ({
-      unit: instructionUnit(i, instruction),
-      value: followed[i]!,
-      detail: `strict: ${followed[i] ? 'followed' : 'not followed'}; loose: ${
-        followsInstruction(instruction, response, 'loose') ? 'followed' : 'not followed'
-      }`,
-    })),
+    ...probe.item.instructions.map((instruction, i) => ({ unit: instructionUnit(i, instruction), value: followed[i]! })),
     { unit: OVERALL, value: followed.every(Boolean) },
   ];
 }
