@@ -14,12 +14,12 @@ export const priceSchema = z
 
 export type Price = z.infer<typeof priceSchema>;
 
-/** Keyed by model-name prefix; the longest matching prefix wins. */
+/** Keyed by model name; a dated snapshot (`gpt-4.1-2025-04-14`, `claude-sonnet-4-5-20250929`) or `-latest` matches its name. */
 export const PRICES: Readonly<Record<string, Price>> = {
-  'claude-opus-4': { inputPerMTok: 15, outputPerMTok: 75 },
-  'claude-sonnet-4': { inputPerMTok: 3, outputPerMTok: 15 },
-  'claude-haiku-4': { inputPerMTok: 1, outputPerMTok: 5 },
-  'claude-3-5-haiku': { inputPerMTok: 0.8, outputPerMTok: 4 },
+  'claude-opus-4-1': { inputPerMTok: 15, outputPerMTok: 75 },
+  'claude-sonnet-4-5': { inputPerMTok: 3, outputPerMTok: 15 },
+  'claude-sonnet-4-0': { inputPerMTok: 3, outputPerMTok: 15 },
+  'claude-haiku-4-5': { inputPerMTok: 1, outputPerMTok: 5 },
   'gpt-4.1': { inputPerMTok: 2, outputPerMTok: 8 },
   'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 },
   'gpt-4.1-nano': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
@@ -31,13 +31,14 @@ export const PRICES: Readonly<Record<string, Price>> = {
   'o4-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
 };
 
-/** The price of a model: the override if given, else the longest prefix in PRICES, else none (cost unknown). */
+/** A model name without a snapshot date or `-latest`, the form PRICES is keyed by. */
+function undated(model: string): string {
+  return model.replace(/-(\d{4}-\d{2}-\d{2}|\d{8}|latest)$/, '');
+}
+
+/** The price of a model: the override if given, else its entry in PRICES, else none (cost unknown, never guessed). */
 export function priceOf(model: string, override?: Price): Price | undefined {
-  if (override) return override;
-  const prefix = Object.keys(PRICES)
-    .filter((key) => model.startsWith(key))
-    .sort((a, b) => b.length - a.length)[0];
-  return prefix ? PRICES[prefix] : undefined;
+  return override ?? PRICES[model] ?? PRICES[undated(model)];
 }
 
 /** Dollars for the given token counts. */

@@ -11,6 +11,7 @@ import { referenceAnswer } from '../src/reference/model.js';
 import { personaSchema } from '../src/reference/persona.js';
 import { backoffDelayMs, retryPolicySchema, withRetries } from '../src/retry.js';
 import { startServer, type FaultKind, type RunningServer } from '../src/server/index.js';
+import { costOf, priceOf } from '../src/prices.js';
 import { parseTarget, resolveTarget, targetConfigSchema } from '../src/targets.js';
 import type { ChatRequest } from '../src/types.js';
 
@@ -137,5 +138,16 @@ describe('the retry policy', () => {
     const error = (await model.complete(request).catch((e: unknown) => e)) as ModelCallError;
     expect(error.status).toBe(404);
     expect(error.attempts).toBe(1);
+  });
+});
+
+describe('prices', () => {
+  it('price a model by its name or a dated snapshot of it, and never guess a sibling', () => {
+    expect(priceOf('gpt-4.1')).toEqual({ inputPerMTok: 2, outputPerMTok: 8 });
+    expect(priceOf('gpt-4.1-2025-04-14')).toEqual(priceOf('gpt-4.1'));
+    expect(priceOf('claude-sonnet-4-5-20250929')).toEqual({ inputPerMTok: 3, outputPerMTok: 15 });
+    expect(priceOf('o3-mini')).toBeUndefined();
+    expect(priceOf('o3-mini', { inputPerMTok: 1, outputPerMTok: 2 })).toEqual({ inputPerMTok: 1, outputPerMTok: 2 });
+    expect(costOf({ inputPerMTok: 3, outputPerMTok: 15 }, { input: 1_000_000, output: 100_000 })).toBeCloseTo(4.5);
   });
 });

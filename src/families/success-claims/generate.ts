@@ -488,6 +488,8 @@ function generateTask(rng: Rng): SuccessClaimsItem {
   const count = hard ? rng.int(2, 4) : rng.pick([1, 2, 2, 3, 3, 4]);
   if (hard && rng.chance(0.35)) addFitting(task, () => lengthTension(rng));
   else if (hard) addInstruction(task, rng, HARD_TYPES, true);
+  // Marked hard only if a hard instruction actually fitted.
+  const madeHard = hard && task.instructions.length > 0;
   while (task.instructions.length < count) {
     const before = task.instructions.length;
     addInstruction(task, rng, ALL_IDS, false);
@@ -496,7 +498,7 @@ function generateTask(rng: Rng): SuccessClaimsItem {
   const instructions = rng.shuffle(task.instructions).map((instruction) =>
     instruction.id === 'combination:repeat_prompt' ? { ...instruction, kwargs: { prompt_to_repeat: task.request } } : instruction,
   );
-  return { topic, prompt: taskPrompt(task.request, instructions), instructions, hard };
+  return { topic, prompt: taskPrompt(task.request, instructions), instructions, hard: madeHard };
 }
 
 function taskPrompt(request: string, instructions: readonly Instruction[]): string {
