@@ -99,7 +99,7 @@ export function clusteredMeanDifference(clusters: ClusterTotals[]): Estimate {
   return ratioEstimate(clusters, (value, _numerator, denominator, used) => {
     const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
     // Every probe showing the same difference is no evidence of a zero-width interval.
-    if (standardError === 0) return { low: null, high: null, note: 'no variation between probes' };
+    if (standardError === 0) return { low: null, high: null, note: 'every probe equal' };
     return { low: Math.max(-1, value - Z95 * standardError), high: Math.min(1, value + Z95 * standardError) };
   });
 }

@@ -62,7 +62,7 @@ describe('clusteredMeanDifference', () => {
 
   it('gives no interval, and says why, when every probe shows the same difference', () => {
     const estimate = clusteredMeanDifference(Array.from({ length: 30 }, () => ({ numerator: 0, denominator: 3 })));
-    expect(estimate).toMatchObject({ value: 0, low: null, high: null, note: 'no variation between probes' });
+    expect(estimate).toMatchObject({ value: 0, low: null, high: null, note: 'every probe equal' });
   });
 
   it('is centred on the mean difference and excludes zero for a consistent shift', () => {

@@ -11,7 +11,7 @@ import type { UsageSummary } from '../usage.js';
 export function formatEstimate(estimate: Estimate, digits = 2): string {
   if (estimate.value === null) return `n/a (${estimate.note ?? 'no units'})`;
   const value = estimate.value.toFixed(digits);
-  if (estimate.low === null || estimate.high === null) return `${value} (no interval: ${estimate.note ?? 'n too small'})`;
+  if (estimate.low === null || estimate.high === null) return `${value} (no CI: ${estimate.note ?? 'n too small'})`;
   return `${value} [${estimate.low.toFixed(digits)}, ${estimate.high.toFixed(digits)}]`;
 }
 
