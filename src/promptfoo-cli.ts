@@ -43,11 +43,18 @@ export function promptfooEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proc
   return { ...PROMPTFOO_DEFAULT_ENV, ...base };
 }
 
-/** Runs `promptfoo <args>` with inherited stdio and resolves to its exit code. */
+/**
+ * Runs `promptfoo <args>` with inherited stdio and resolves to its exit code. Ctrl-C
+ * reaches promptfoo, which pauses the run and saves it for `--resume`; saydo waits for it
+ * instead of dying first.
+ */
 export function runPromptfoo(args: readonly string[], env: NodeJS.ProcessEnv = promptfooEnv()): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [promptfooBin(), ...args], { stdio: 'inherit', env });
+  const waitForChild = (): void => {};
+  process.on('SIGINT', waitForChild);
+  return new Promise<number>((resolve, reject) => {
+    // promptfoo's HTTP stack uses an experimental undici API on Node 20; the warning says nothing to a user.
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', promptfooBin(), ...args], { stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
+  }).finally(() => process.off('SIGINT', waitForChild));
 }
