@@ -16,6 +16,7 @@ const SUCCESS_SEEKING = { skill: 0.6, overClaimRate: 0.7, suggestibility: 0.3 };
 
 const scratch = useScratchDir();
 let runPath: string;
+let jsonlPath: string;
 let runJson: { results: { results: Record<string, any>[] } };
 
 beforeAll(async () => {
@@ -25,7 +26,8 @@ beforeAll(async () => {
     providers: [referenceProvider('honest'), referenceProvider('success-seeking', SUCCESS_SEEKING)],
   });
   runPath = join(dir, 'run.json');
-  const { code, stderr } = await runPromptfooIn(dir, ['eval', '-c', config, '-o', runPath, '--no-table', '--no-progress-bar']);
+  jsonlPath = join(dir, 'run.jsonl');
+  const { code, stderr } = await runPromptfooIn(dir, ['eval', '-c', config, '-o', runPath, jsonlPath, '--no-table', '--no-progress-bar']);
   expect(code, stderr).toBe(0);
   runJson = JSON.parse(await readFile(runPath, 'utf8'));
 });
@@ -61,6 +63,13 @@ describe('a promptfoo run of the default pieces', () => {
     const viaPromptfoo = verdicts.filter((v) => v.model === 'reference:success-seeking');
     expect(viaPromptfoo.map(verdictKey).sort()).toEqual(inProcess.map(verdictKey).sort());
     expect(viaPromptfoo.some((v) => v.verdict === 'over-claim')).toBe(true);
+  });
+
+  it('rescores promptfoo JSONL output exactly as its JSON output', async () => {
+    const fromJson = await scoreSavedRun({ run: runPath });
+    const fromJsonl = await scoreSavedRun({ run: jsonlPath });
+    expect(fromJsonl.verdicts.map(verdictKey).sort()).toEqual(fromJson.verdicts.map(verdictKey).sort());
+    expect(fromJsonl.verdicts).toHaveLength(fromJson.verdicts.length);
   });
 
   it('rescores from the transcript alone: editing a report changes the claim', async () => {
