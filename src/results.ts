@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJsonl } from './jsonl.js';
+import { describeIssues } from './validate.js';
 import type { Probe, Transcript } from './types.js';
 
 /** One scored row of a saved run: the probe, what the model did, and the provider's label. */
@@ -56,10 +58,6 @@ function transcriptOf(output: unknown): unknown {
   }
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join('; ');
-}
-
 /**
  * Converts one promptfoo result row; `where` names it in errors (file and line or index).
  * A row with no transcript (the provider never returned one) keeps its probe, with the
@@ -67,7 +65,7 @@ function describeIssues(error: z.ZodError): string {
  */
 function toSavedResult(row: unknown, where: string): SavedResult {
   const parsed = resultSchema.safeParse(row);
-  if (!parsed.success) throw new Error(`${where}: not a saydo result: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new Error(`${where}: not a saydo result: ${describeIssues('', parsed.error)}`);
   const { vars, provider, response, error } = parsed.data;
   const probe = vars.probe as Probe;
   const label = provider?.label ?? provider?.id;
@@ -75,7 +73,7 @@ function toSavedResult(row: unknown, where: string): SavedResult {
   const transcript = transcriptSchema.safeParse(output);
   // An output that is there but is not a transcript (a hand edit gone wrong) is an error to report, not a probe to drop.
   if (!transcript.success && output !== undefined && output !== null && output !== '') {
-    throw new Error(`${where}: response.output is not a saydo transcript: ${describeIssues(transcript.error)}`);
+    throw new Error(`${where}: response.output is not a saydo transcript: ${describeIssues('', transcript.error)}`);
   }
   if (transcript.success) {
     const cost = response?.cost ?? undefined;
@@ -96,25 +94,12 @@ function toSavedResult(row: unknown, where: string): SavedResult {
 
 /** Reads a saved run; `.jsonl` is one result a line, anything else promptfoo's JSON output. */
 export async function readSavedRun(path: string): Promise<SavedResult[]> {
-  const text = await readFile(path, 'utf8');
   if (path.endsWith('.jsonl')) {
-    const results: SavedResult[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      const where = `${path}:${i + 1}`;
-      let row: unknown;
-      try {
-        row = JSON.parse(line);
-      } catch (error) {
-        throw new Error(`${where}: invalid JSON: ${(error as Error).message}`);
-      }
-      results.push(toSavedResult(row, where));
-    });
-    return results;
+    return (await readJsonl(path)).map(({ line, value }) => toSavedResult(value, `${path}:${line}`));
   }
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new Error(`${path}: invalid JSON: ${(error as Error).message}`);
   }

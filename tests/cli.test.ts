@@ -74,11 +74,16 @@ describe('saydo eval --target', () => {
 
 describe('saydo on bad input', () => {
   it('names the file and line of a malformed saved run', async () => {
-    const path = join(scratch(), 'broken.jsonl');
-    await writeFile(path, '{"vars": {}}\n{not json\n');
-    const result = await runNode([SAYDO, 'score', path], { cwd: scratch() });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${path}:1: not a saydo result: vars.probe`);
+    const notSaydo = join(scratch(), 'not-saydo.jsonl');
+    await writeFile(notSaydo, '{"vars": {}}\n');
+    const first = await runNode([SAYDO, 'score', notSaydo], { cwd: scratch() });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(`${notSaydo}:1: not a saydo result: vars.probe`);
+    const broken = join(scratch(), 'broken.jsonl');
+    await writeFile(broken, '\n{not json\n');
+    const second = await runNode([SAYDO, 'score', broken], { cwd: scratch() });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`${broken}:2: invalid JSON`);
   });
 
   it('says which file is missing', async () => {

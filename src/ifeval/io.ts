@@ -3,42 +3,12 @@
  * file, the line and the fault, and writing result rows byte for byte as the
  * reference's Python `json.dumps` writes them.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { lineError, readJsonl, type Located } from '../jsonl.js';
 import { parseInstruction } from './checkers.js';
 import type { IfevalInput, IfevalResponse, IfevalResult } from './types.js';
 
-/** A row of a JSONL file with its 1-based line number. */
-export interface Located<T> {
-  line: number;
-  value: T;
-}
-
-/** An error about one line of one file: `file:line: what is wrong`. */
-function lineError(file: string, line: number, message: string): Error {
-  return new Error(`${file}:${line}: ${message}`);
-}
-
-/** The JSON objects of a JSONL file, one a line; blank lines are skipped. */
-async function readJsonl(file: string): Promise<Located<Record<string, unknown>>[]> {
-  const text = await readFile(file, 'utf8');
-  const rows: Located<Record<string, unknown>>[] = [];
-  text.split(/\r?\n/).forEach((source, index) => {
-    const line = index + 1;
-    if (source.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      throw lineError(file, line, `invalid JSON (${(error as Error).message})`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw lineError(file, line, `expected a JSON object, got ${JSON.stringify(value)}`);
-    }
-    rows.push({ line, value: value as Record<string, unknown> });
-  });
-  if (rows.length === 0) throw new Error(`${file}: no rows`);
-  return rows;
-}
+export type { Located } from '../jsonl.js';
 
 type FieldCheck = [test: (value: unknown) => boolean, expected: string];
 

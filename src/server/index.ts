@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { personaSchema, DISPOSITIONS, type Disposition, type Persona, type PersonaInput } from '../reference/persona.js';
-import { describeIssue } from '../validate.js';
+import { describeIssues } from '../validate.js';
 import { anthropicDialect } from './anthropic.js';
 import { checkFaultRates, faultDrawer, type FaultKind, type FaultRates } from './faults.js';
 import { RequestLog, type LoggedRequest } from './log.js';
@@ -65,7 +65,7 @@ function checkInteger(name: string, value: number, min: number, max = Number.MAX
 /** One persona per disposition, all with the same settings; throws a readable error for bad settings. */
 function personas(settings: ServerOptions['persona']): Record<Disposition, Persona> {
   const parsed = personaSettingsSchema.safeParse(settings ?? {});
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => describeIssue('persona', issue)).join('; '));
+  if (!parsed.success) throw new Error(describeIssues('persona', parsed.error));
   return Object.fromEntries(DISPOSITIONS.map((disposition) => [disposition, { ...parsed.data, disposition }])) as Record<Disposition, Persona>;
 }
 
