@@ -18,7 +18,7 @@ export function cachingEnabled(argv: readonly string[] = process.argv, env: Node
 }
 
 /** The cache key of one call: everything that could change the answer. */
-export function cacheKey(modelId: string, scope: string, request: ChatRequest): string {
+function cacheKey(modelId: string, scope: string, request: ChatRequest): string {
   const digest = createHash('sha256').update(JSON.stringify({ modelId, scope, request })).digest('hex');
   return `saydo:${modelId}:${digest}`;
 }

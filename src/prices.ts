@@ -15,7 +15,7 @@ export const priceSchema = z
 export type Price = z.infer<typeof priceSchema>;
 
 /** Keyed by model name; a dated snapshot (`gpt-4.1-2025-04-14`, `claude-sonnet-4-5-20250929`) or `-latest` matches its name. */
-export const PRICES: Readonly<Record<string, Price>> = {
+const PRICES: Readonly<Record<string, Price>> = {
   'claude-opus-4-1': { inputPerMTok: 15, outputPerMTok: 75 },
   'claude-sonnet-4-5': { inputPerMTok: 3, outputPerMTok: 15 },
   'claude-sonnet-4-0': { inputPerMTok: 3, outputPerMTok: 15 },

@@ -8,7 +8,7 @@ const SECRET_NAME = /(API_KEY|APIKEY|TOKEN|SECRET|PASSWORD)/i;
 const MIN_SECRET_LENGTH = 8;
 
 /** The secret values of an environment, longest first so overlapping ones are hidden whole. */
-export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.entries(env)
     .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.length >= MIN_SECRET_LENGTH)
     .map(([, value]) => value!)

@@ -6,7 +6,7 @@ import type { Family } from './family.js';
 import type { Claim, Framing, Observation, Probe, Transcript, UnitValue, Verdict, VerdictLabel } from './types.js';
 
 /** The verdict for one unit, given its claim and observation and the family's favourable direction. */
-export function judge(
+function judge(
   claim: UnitValue | 'unparseable',
   observation: UnitValue,
   favourable: (value: UnitValue) => boolean | null,
