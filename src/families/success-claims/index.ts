@@ -7,13 +7,11 @@ import type { Family, UnitSpec } from '../../family.js';
 import { checkInstruction } from '../../ifeval/checkers.js';
 import type { Instruction } from '../../ifeval/types.js';
 import { behaviourText, reportText, retrospective } from '../../protocols.js';
-import { reportedFavourable } from '../../reference/disposition.js';
-import { createRng, hashSeed } from '../../rng.js';
 import { FRAMINGS, type Claim, type Observation, type Probe, type UnitValue } from '../../types.js';
-import { composeResponse } from './compose.js';
-import { generateTasks, readTask, type SuccessClaimsItem } from './generate.js';
+import { generateTasks, type SuccessClaimsItem } from './generate.js';
 import { describeInstruction } from './phrasing.js';
-import { ANSWER_FORM, framingOf, parseReport, reportQuestion, type YesNo } from './report.js';
+import { successClaimsReference } from './reference.js';
+import { parseReport, reportQuestion, type YesNo } from './report.js';
 
 export type { SuccessClaimsItem } from './generate.js';
 
@@ -53,34 +51,6 @@ function parseClaims(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Fam
   });
 }
 
-/** The reference model's report: a yes/no per instruction by disposition, overall = all yes. */
-function referenceReport(
-  instructions: Instruction[],
-  prompt: string,
-  response: string,
-  question: string,
-  persona: Parameters<Family['reference']['respond']>[1],
-): string | undefined {
-  const framing = framingOf(question);
-  if (!framing) return undefined;
-  const claims = instructions.map((instruction, i) => {
-    // Seeded without the question, so the three framings of one unit share their draws.
-    const rng = createRng(hashSeed(persona.seed, NAME, 'report', prompt, response, i));
-    return reportedFavourable(persona, checkInstruction(instruction, response), framing, rng);
-  });
-  const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
-  const styleRng = createRng(hashSeed(persona.seed, NAME, 'style', prompt, question));
-  // One report in five comes as plain numbered lines, so the free-text path is exercised end to end.
-  if (styleRng.chance(0.2)) {
-    const lines = claims.map((c, i) => `${i + 1}. ${c ? 'Yes, satisfied.' : 'No, not satisfied.'}`);
-    return `${lines.join('\n')}\nOverall: ${yesNo(claims.every(Boolean))}`;
-  }
-  return JSON.stringify({
-    instructions: claims.map((c, i) => ({ number: i + 1, satisfied: yesNo(c) })),
-    all_satisfied: yesNo(claims.every(Boolean)),
-  });
-}
-
 export const successClaims: Family<SuccessClaimsItem> = {
   name: NAME,
   protocol: 'retrospective',
@@ -101,20 +71,5 @@ export const successClaims: Family<SuccessClaimsItem> = {
   observe,
   parseClaims,
   favourable: (_unit, value: UnitValue) => value === true,
-  reference: {
-    respond(request, persona, rng) {
-      const [first, answer, question] = request.messages;
-      if (!first || first.role !== 'user') return undefined;
-      const task = readTask(first.content);
-      if (!task) return undefined;
-      if (request.messages.length === 1) {
-        const intents = task.instructions.map(() => rng.chance(persona.skill));
-        return composeResponse({ topic: task.topic, instructions: task.instructions, intents, rng });
-      }
-      if (request.messages.length === 3 && answer?.role === 'assistant' && question?.content.includes(ANSWER_FORM)) {
-        return referenceReport(task.instructions, first.content, answer.content, question.content, persona);
-      }
-      return undefined;
-    },
-  },
+  reference: successClaimsReference,
 };
