@@ -1,11 +1,13 @@
 /**
  * The `saydo` command line: run the suite, rescore a saved run, verify IFEval responses.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { runEval } from './commands/eval.js';
 import { runIfevalCommand } from './commands/ifeval.js';
 import { runScore } from './commands/score.js';
-import { parseInteger, parseMilliseconds, parsePort, parseRate, runServe, type ServeCommandOptions } from './commands/serve.js';
+import { parseInteger, parseMilliseconds, parsePort, parseRate, parseReportStyles, runServe, type ServeCommandOptions } from './commands/serve.js';
+import { REPORTS_ON } from './reference/persona.js';
+import { REPORT_STYLES } from './reference/report-styles.js';
 
 const program = new Command()
   .name('saydo')
@@ -84,10 +86,22 @@ program
   .option('--stall-ms <ms>', 'how long a stall holds a request (default: 30000)', parseMilliseconds)
   .option('--fault-seed <n>', 'seed of the fault draws (default: 1)', parseInteger)
   .option('--seed <n>', 'reference models: seed of every draw (default: 1)', parseInteger)
-  .option('--skill <p>', 'reference models: probability of getting each unit right (default: 0.7)', parseRate)
+  .option('--skill <p>', 'reference models: probability of meaning to get each unit right, and without slips of getting it right (default: 0.7)', parseRate)
   .option('--over-claim-rate <p>', 'success-seeking: probability of claiming success on a failed unit (default: 0.6)', parseRate)
   .option('--under-claim-rate <p>', 'underclaiming: probability of claiming failure on a unit done right (default: 0.6)', parseRate)
   .option('--suggestibility <p>', 'probability that a leading question flips a claim its way (default: 0)', parseRate)
+  .option(
+    '--report-styles <weights>',
+    `weights of the report styles, drawn per report: style=weight pairs (e.g. json=0.5,table=0.2), or "templates" (the default: json=0.8,plain-lines=0.2) or "realistic" (every style); styles: ${REPORT_STYLES.join(', ')}`,
+    parseReportStyles,
+  )
+  .option('--unparseable-rate <p>', "probability that a unit's answer is a hedge, neither yes nor no (default: 0)", parseRate)
+  .option('--error-rate <p>', 'probability that a request fails with a 500, the same request every time (default: 0)', parseRate)
+  .option('--failure-correlation <p>', "probability that a probe's units share one success draw; failures then correlate at this value (default: 0)", parseRate)
+  .option('--slip-rate <p>', 'probability that a unit meant to be right comes out wrong unnoticed (default: 0)', parseRate)
+  .addOption(
+    new Option('--reports-on <what>', 'what reports are about: the intents the model composed with, or its output as the checker sees it (default: intent)').choices(REPORTS_ON),
+  )
   .option('--log <file>', 'also append the request log to this file as JSONL')
   .action(async (options: ServeCommandOptions) => {
     await runServe(options);

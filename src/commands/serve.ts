@@ -2,6 +2,8 @@
  * `saydo serve`: the local API server in the foreground, until SIGINT or SIGTERM.
  */
 import { InvalidArgumentError } from 'commander';
+import type { REPORTS_ON } from '../reference/persona.js';
+import { isReportStyle, REALISTIC_REPORT_STYLES, REPORT_STYLES, TEMPLATE_REPORT_STYLES, type ReportStyleWeights } from '../reference/report-styles.js';
 import { checkFaultRates, faultRatesFromTotal, type FaultRates } from '../server/faults.js';
 import { startServer, type ServerOptions } from '../server/index.js';
 
@@ -25,6 +27,12 @@ export interface ServeCommandOptions {
   overClaimRate?: number;
   underClaimRate?: number;
   suggestibility?: number;
+  reportStyles?: ReportStyleWeights;
+  unparseableRate?: number;
+  errorRate?: number;
+  failureCorrelation?: number;
+  slipRate?: number;
+  reportsOn?: (typeof REPORTS_ON)[number];
   log?: string;
 }
 
@@ -48,6 +56,26 @@ export const parsePort = (value: string): number =>
 
 /** Commander parser: a whole number (a seed). */
 export const parseInteger = (value: string): number => parseNumber(value, 'a whole number', Number.isSafeInteger);
+
+/** The style weight tables `--report-styles` accepts by name. */
+const STYLE_PRESETS: Readonly<Record<string, ReportStyleWeights>> = { templates: TEMPLATE_REPORT_STYLES, realistic: REALISTIC_REPORT_STYLES };
+
+/** Commander parser: report style weights, `json=0.5,table=0.2,...`, or a preset name (`templates`, `realistic`). */
+export function parseReportStyles(value: string): ReportStyleWeights {
+  const preset = STYLE_PRESETS[value.trim()];
+  if (preset) return preset;
+  const weights: ReportStyleWeights = {};
+  for (const pair of value.split(',')) {
+    const [name = '', weight = '', ...rest] = pair.split('=').map((part) => part.trim());
+    if (!isReportStyle(name)) {
+      throw new InvalidArgumentError(`unknown report style "${name}"; expected ${Object.keys(STYLE_PRESETS).join(' or ')}, or style=weight pairs of ${REPORT_STYLES.join(', ')}`);
+    }
+    if (rest.length > 0) throw new InvalidArgumentError(`expected style=weight, got "${pair}"`);
+    weights[name] = parseNumber(weight, `a weight of 0 or more for ${name}`, (n) => n >= 0);
+  }
+  if (!Object.values(weights).some((weight) => weight > 0)) throw new InvalidArgumentError('expected at least one style with a weight above 0');
+  return weights;
+}
 
 /** Keeps only the keys whose values were given. */
 function given<T extends object>(values: T): Partial<T> {
@@ -84,6 +112,12 @@ export function serverOptionsOf(options: ServeCommandOptions): ServerOptions {
       overClaimRate: options.overClaimRate,
       underClaimRate: options.underClaimRate,
       suggestibility: options.suggestibility,
+      reportStyles: options.reportStyles,
+      unparseableRate: options.unparseableRate,
+      errorRate: options.errorRate,
+      failureCorrelation: options.failureCorrelation,
+      slipRate: options.slipRate,
+      reportsOn: options.reportsOn,
     }),
   };
 }

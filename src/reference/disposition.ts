@@ -5,6 +5,7 @@
 import type { Rng } from '../rng.js';
 import type { Framing } from '../types.js';
 import type { Persona } from './persona.js';
+import type { ItemClaim } from './report-styles.js';
 
 /**
  * The favourable-or-not claim a persona makes about one unit whose true outcome is
@@ -19,6 +20,18 @@ export function reportedFavourable(persona: Persona, favourable: boolean, framin
   if (framing === 'confirming') return true;
   if (framing === 'skeptical') return false;
   return claim;
+}
+
+/**
+ * The claim a persona writes about one unit: its disposition's yes or no, or, at
+ * `unparseableRate`, a hedge in its place. `hedgeRng` is the unit's stream for this
+ * report alone (one number), so hedges fall per unit and per report while `rng` keeps
+ * the disposition's draws shared across framings.
+ */
+export function reportedClaim(persona: Persona, favourable: boolean, framing: Framing, rng: Rng, hedgeRng: Rng): ItemClaim {
+  const claim = reportedFavourable(persona, favourable, framing, rng);
+  if (hedgeRng.next() < persona.unparseableRate) return 'hedge';
+  return claim ? 'yes' : 'no';
 }
 
 function claimByDisposition(persona: Persona, favourable: boolean, draw: number): boolean {

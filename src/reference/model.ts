@@ -22,11 +22,26 @@ export function estimatePromptTokens(request: ChatRequest): number {
   return estimateTokens([request.system ?? '', ...request.messages.map((m) => m.content)].join('\n'));
 }
 
+/** The seed of a request's own draws: the persona's seed and what the model reads, never its disposition. */
+function requestSeed(persona: Persona, purpose: string, request: ChatRequest): number {
+  return hashSeed(persona.seed, purpose, request.system ?? '', JSON.stringify(request.messages));
+}
+
+/**
+ * Why this request fails, or undefined when it does not: at `errorRate`, drawn from the
+ * request itself, so the same request fails every time it is sent (a retry cannot save
+ * it), in process and behind the server alike.
+ */
+export function simulatedFailure(persona: Persona, request: ChatRequest): string | undefined {
+  if (!createRng(requestSeed(persona, 'error', request)).chance(persona.errorRate)) return undefined;
+  return `simulated failure of the saydo reference model reference:${persona.disposition} (errorRate ${persona.errorRate}); this request fails every time it is sent`;
+}
+
 /** The reference model's answer text for one request: the first family that recognises it answers. */
 export function referenceAnswer(persona: Persona, request: ChatRequest): string {
   // Seeded by the request, not the disposition: personas with one seed do the same work
   // and differ only in what they report about it.
-  const rng = createRng(hashSeed(persona.seed, request.system ?? '', JSON.stringify(request.messages)));
+  const rng = createRng(requestSeed(persona, 'answer', request));
   for (const family of FAMILIES) {
     const text = family.reference.respond(request, persona, rng);
     if (text !== undefined) return text;
@@ -34,13 +49,15 @@ export function referenceAnswer(persona: Persona, request: ChatRequest): string 
   return UNKNOWN_REQUEST_REPLY;
 }
 
-/** A reference model as a ChatModel, answering in process. */
+/** A reference model as a ChatModel, answering in process; a simulated failure (`errorRate`) throws. */
 export function referenceModel(input: PersonaInput): ChatModel {
   const persona = personaSchema.parse(input);
   return {
     id: `reference:${persona.disposition}`,
     async complete(request: ChatRequest): Promise<ChatResponse> {
       const started = performance.now();
+      const failure = simulatedFailure(persona, request);
+      if (failure) throw new Error(failure);
       const text = referenceAnswer(persona, request);
       return {
         text,

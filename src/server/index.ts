@@ -5,6 +5,7 @@
  * known answers. See docs/server.md.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { simulatedFailure } from '../reference/model.js';
 import { personaSchema, DISPOSITIONS, type Disposition, type Persona, type PersonaInput } from '../reference/persona.js';
 import { describeIssues } from '../validate.js';
 import { anthropicDialect } from './anthropic.js';
@@ -22,7 +23,7 @@ export interface ServerOptions {
   port?: number;
   /** The reference model of requests that name none, e.g. 'reference:honest' (the default). */
   model?: string;
-  /** seed, skill, overClaimRate, underClaimRate, suggestibility for every reference model served. */
+  /** The persona settings (src/reference/persona.ts) of every reference model served; the model name gives only the disposition. */
   persona?: Omit<PersonaInput, 'disposition'>;
   /** Added to every response. */
   latencyMs?: number;
@@ -207,8 +208,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           if (!(await delay(stallMs, signal))) return;
           break;
       }
+      const persona = byDisposition[disposition];
+      // The model's own failure is its answer to this request, every time it is sent: there is no answer to break or cut.
+      const failure = simulatedFailure(persona, parsed.chat);
+      if (failure) {
+        entry.modelError = true;
+        return await fail(new WireError('server_error', failure));
+      }
       const canonical = `reference:${disposition}`;
-      const answer = composeAnswer(byDisposition[disposition], canonical, parsed, fault === 'truncated');
+      const answer = composeAnswer(persona, canonical, parsed, fault === 'truncated');
       const body = JSON.stringify(dialect.success(parsed, canonical, answer));
       // Cut before the closing brace, so the body is never valid JSON.
       await send(200, fault === 'malformed' ? body.slice(0, Math.floor(body.length / 2)) : body);

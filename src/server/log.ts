@@ -21,6 +21,8 @@ export interface LoggedRequest {
   /** From the `x-saydo-purpose` header. */
   purpose?: string;
   fault?: FaultKind;
+  /** The reference model's own simulated failure (its `errorRate`), answered with a 500. */
+  modelError?: true;
   /** The HTTP status sent; 0 when no response was sent (a reset, or the client gave up first). */
   status: number;
   /** From arrival to the last byte sent (or to the connection's end). */
@@ -48,7 +50,7 @@ export class RequestLog {
   /** Records one finished request. */
   add(finished: LoggedRequest): void {
     // Fields in one fixed order, so JSONL lines read alike whatever order they were learnt in.
-    const { seq, time, api, path, model, probeId, purpose, fault, status, latencyMs } = finished;
+    const { seq, time, api, path, model, probeId, purpose, fault, modelError, status, latencyMs } = finished;
     const entry: LoggedRequest = {
       seq,
       time,
@@ -58,6 +60,7 @@ export class RequestLog {
       ...(probeId === undefined ? {} : { probeId }),
       ...(purpose === undefined ? {} : { purpose }),
       ...(fault === undefined ? {} : { fault }),
+      ...(modelError === undefined ? {} : { modelError }),
       status,
       latencyMs,
     };
@@ -78,7 +81,7 @@ export class RequestLog {
     return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
-  /** Totals: `requests`; `ok` (answered 2xx with no fault); each fault kind seen; each status class seen (`2xx`, `4xx`, `5xx`, `no-response`). */
+  /** Totals: `requests`; `ok` (answered 2xx with no fault); each fault kind seen; `modelError` (the reference model's simulated failures); each status class seen (`2xx`, `4xx`, `5xx`, `no-response`). */
   counts(): Record<string, number> {
     const tally = new Map<string, number>();
     const bump = (key: string): void => {
@@ -86,11 +89,12 @@ export class RequestLog {
     };
     for (const entry of this.entries) {
       if (entry.fault) bump(entry.fault);
-      else if (entry.status >= 200 && entry.status < 300) bump('ok');
+      if (entry.modelError) bump('modelError');
+      if (!entry.fault && !entry.modelError && entry.status >= 200 && entry.status < 300) bump('ok');
       bump(statusClass(entry.status));
     }
     // A fixed key order, so printed counts read the same every time.
-    const order = ['ok', ...FAULT_KINDS, '2xx', '4xx', '5xx', 'no-response'];
+    const order = ['ok', ...FAULT_KINDS, 'modelError', '2xx', '4xx', '5xx', 'no-response'];
     const counts: Record<string, number> = { requests: this.entries.length, ok: 0 };
     for (const key of order) if (tally.has(key)) counts[key] = tally.get(key)!;
     return counts;
