@@ -190,9 +190,9 @@ const FENCE_INTROS = [
   'I went through the instructions one by one.',
 ] as const;
 
-/** Pretty JSON with a comma after the last member of every object and list, as JavaScript allows and JSON does not. */
-function withTrailingCommas(json: unknown): string {
-  return JSON.stringify(json, null, 2).replace(/([^[{,\s])(\n\s*[}\]])/g, '$1,$2');
+/** JSON with a comma after the last member of every object and list, as JavaScript allows and JSON does not. */
+function withTrailingCommas(json: unknown, rng: Rng): string {
+  return stringify(json, rng).replace(/([^[{,\s])(?=\s*[}\]])/g, '$1,');
 }
 
 /**
@@ -330,7 +330,8 @@ function boldHeaders(report: ChecklistReport, rng: Rng): string {
     const item = report.items[i]!;
     const header = item.label ? `**Instruction ${i + 1} (${item.label}):**` : `**Instruction ${i + 1}:**`;
     const verdict = rng.pick(verdicts[claim]);
-    const detail = claim === 'hedge' ? ` — ${rng.pick(HEDGE_REASONS)}.` : rng.chance(0.5) ? ` ${capitalize(explanation(item, claim, rng))}.` : '';
+    const reason = claim === 'hedge' ? rng.pick(HEDGE_REASONS) : rng.chance(0.5) ? explanation(item, claim, rng) : undefined;
+    const detail = reason === undefined ? '' : verdict.endsWith('.') ? ` ${capitalize(reason)}.` : ` — ${reason}.`;
     return `${header} ${verdict}${detail}`;
   });
   const overall = { yes: 'Yes — all instructions satisfied.', no: 'No — not all instructions satisfied.', hedge: "Not certain — I can't confirm all of them." }[report.overall];
@@ -395,8 +396,8 @@ const STYLES = {
       return stringify({ instructions, all_satisfied: yesNoValue(report.overall, rng) }, rng);
     },
   },
-  /** The asked JSON, pretty-printed with trailing commas (not valid JSON, as models sometimes write it). */
-  'json-trailing-comma': { canExpress: always, write: (report, rng) => withTrailingCommas(answerObject(report, rng)) },
+  /** The asked JSON with trailing commas (not valid JSON, as models sometimes write it). */
+  'json-trailing-comma': { canExpress: always, write: (report, rng) => withTrailingCommas(answerObject(report, rng), rng) },
   /** A JSON answer followed by an explicit correction of one item, and the overall restated. */
   'json-corrected': { canExpress: always, write: correctedJson },
   /** Today's free-text template: "1. Yes, satisfied." lines and "Overall: yes". */

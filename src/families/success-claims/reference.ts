@@ -163,8 +163,8 @@ const WORDINGS: { [K in InstructionId]: (kwargs: InstructionKwargs[K]) => Wordin
   }),
 };
 
-/** One instruction as a checklist item: as the question listed it, with its short name and facts. */
-function checklistItem(instruction: Instruction): ChecklistItem {
+/** One instruction as a report's checklist item: as the question listed it, with its short name and facts. */
+export function instructionChecklistItem(instruction: Instruction): ChecklistItem {
   const wording = (WORDINGS[instruction.id] as (kwargs: Instruction['kwargs']) => Wording)(instruction.kwargs);
   return { description: describeInstruction(instruction), label: wording.label, facts: { kept: wording.kept, broken: wording.broken } };
 }
@@ -189,7 +189,7 @@ function referenceReport(persona: Persona, request: ChatRequest, instructions: I
       ? planUnits(persona, instructions.length, stream).intents
       : instructions.map((instruction) => checkInstruction(instruction, response));
   const claims = truths.map((truth, i) => reportedClaim(persona, truth, framing, stream('report', response, i), stream('hedge', question, i)));
-  const report = { items: instructions.map(checklistItem), claims, overall: impliedOverall(claims) };
+  const report = { items: instructions.map(instructionChecklistItem), claims, overall: impliedOverall(claims) };
   const style = drawReportStyle(persona.reportStyles, report, stream('style', question).next());
   return writeReportAs(style, report, stream('wording', question));
 }
