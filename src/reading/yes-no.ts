@@ -1,0 +1,290 @@
+/**
+ * Reading a yes/no answer from what a model wrote: "Yes.", "✅ Satisfied", "Not met: I
+ * wrote 9 sentences", "No commas were used - satisfied", `"satisfied": "Yes."`. A verdict
+ * is a yes/no word in an answer's place, a verdict word (satisfied, met, violated, ...)
+ * with its own negation, or a check mark; negations of the *content* ("no commas", "did
+ * not use any capital letters") are not verdicts. A hedge, a refusal, or two verdicts that
+ * disagree with no explicit correction between them is unparseable: never a guess.
+ */
+import { read, unread, type ReadFrom, type Reading } from './reading.js';
+import { normaliseText, stripMarkdown, withoutQuoted } from './text.js';
+
+/** One verdict found in an answer, where it is. */
+export interface Verdict {
+  position: number;
+  value: boolean | 'hedge';
+}
+
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'oui', 'sí', 'ja', 'sim', 'sì', 'да', 'tak', 'evet']);
+const NO_WORDS = new Set(['no', 'nope', 'non', 'nein', 'não', 'nao', 'нет', 'nie', 'hayır']);
+const TRUE_WORDS = new Set(['true', 'vrai', 'verdadero', 'wahr', 'vero', 'verdadeiro']);
+const FALSE_WORDS = new Set(['false', 'faux', 'falso', 'falsch']);
+
+/** Words that say the instruction was met; a negation right before them turns them around. */
+const MET_WORDS = new Set([
+  'satisfied', 'satisfies', 'met', 'meets', 'followed', 'follows', 'fulfilled', 'fulfils', 'fulfills', 'complied',
+  'complies', 'compliant', 'adhered', 'adheres', 'correct', 'correctly', 'passed', 'passes', 'achieved',
+  'accomplished', 'respected', 'obeyed', 'honored', 'honoured', 'succeeded', 'successful', 'successfully',
+  // French, Spanish, German, Portuguese, Italian
+  'satisfait', 'satisfaite', 'respecté', 'respectée', 'rempli', 'remplie', 'cumplido', 'cumplida', 'cumple',
+  'satisfecho', 'satisfecha', 'erfüllt', 'eingehalten', 'befolgt', 'cumprido', 'cumprida', 'atendido', 'atendida',
+  'satisfeito', 'satisfeita', 'soddisfatto', 'soddisfatta', 'rispettato', 'rispettata',
+]);
+
+/** Words that say the instruction was not met; a negation right before them turns them around. */
+const MISSED_WORDS = new Set([
+  'unsatisfied', 'unmet', 'unfulfilled', 'violated', 'violates', 'violation', 'violations', 'missed', 'misses',
+  'failed', 'fails', 'failure', 'ignored', 'incorrect', 'incorrectly', 'wrong', 'noncompliant', 'non-compliant',
+  'missing', 'incumplido', 'incumplida',
+]);
+
+/**
+ * Base forms of verdict verbs: a verdict only when negated ("didn't follow", "did not miss
+ * any") or standing alone as the answer ("Pass."); otherwise they are the instruction's own
+ * words ("no other words should follow it").
+ */
+const VERDICT_VERBS: Readonly<Record<string, boolean>> = {
+  satisfy: true,
+  meet: true,
+  follow: true,
+  fulfil: true,
+  fulfill: true,
+  comply: true,
+  adhere: true,
+  pass: true,
+  miss: false,
+  fail: false,
+  violate: false,
+};
+
+/** Negations that may stand right before a verdict word ("not met", "wasn't followed", "no violations"). */
+const NEGATIONS = new Set([
+  'not', 'never', 'no', 'nothing', 'without', 'zero', 'non', 'nicht', 'kein', 'keine', 'pas', 'não', 'nao', 'nor', 'neither',
+]);
+
+/** Words that may stand between a negation and its verdict word: "not fully met", "has not been followed". */
+const BETWEEN = new Set([
+  'be', 'been', 'being', 'is', 'was', 'are', 'were', 'fully', 'entirely', 'completely', 'quite', 'really',
+  'actually', 'yet', 'always', 'properly', 'strictly', 'exactly', 'technically', 'ever', 'correctly', 'clearly',
+  'totally', 'all', 'any', 'a', 'single', 'est', 'ist', 'wurde', 'es', 'é', 'è', 'foi', 'fue',
+]);
+
+/** Verdicts as CJK phrases, which have no spaces to split words on; the negative forms first. */
+const CJK_VERDICTS: readonly [RegExp, boolean][] = [
+  [/満たしていません|満たしていない|守っていません|守られていません|いいえ/g, false],
+  [/不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
+  [/満たしています|満たしている|守っています|守られています|はい/g, true],
+  [/满足|符合|遵守|是的|是/g, true],
+];
+
+const MARKS: readonly [RegExp, boolean | 'hedge'][] = [
+  [/[✓✔✅☑🟢👍]|\[[xX✓✔]\]/gu, true],
+  [/[✗✘❌❎☒✖🔴👎⛔🚫]|\[ \]/gu, false],
+  [/⚠|🟡|🤔/gu, 'hedge'],
+];
+
+/** Phrases that keep an answer from being a claim either way. */
+const HEDGES = new RegExp(
+  [
+    'probably', 'possibly', 'perhaps', 'maybe', 'likely', 'unlikely', 'presumably', 'seemingly', 'i think',
+    'i believe', 'i guess', 'i suspect', "i'm not", 'not sure', 'unsure', 'not certain', 'uncertain', 'not entirely sure',
+    'not 100', "can't be sure", 'cannot be sure', "can't tell", 'cannot tell', "can't verify", 'cannot verify',
+    'unable to verify', "can't confirm", 'cannot confirm', 'unable to confirm', 'hard to say', 'difficult to say',
+    'hard to tell', 'difficult to tell', 'borderline', 'partially', 'partly', 'mostly', 'somewhat', 'arguably',
+    'more or less', 'kind of', 'sort of', 'might', 'may have', 'may not', 'may be', 'could be', 'debatable',
+    'questionable', 'unclear', 'ambiguous', 'if i counted', 'if my count', 'i would need to', 'it depends',
+    'depends on', 'not fully sure', 'n/a', 'yes and no', 'peut-être', 'probablement', 'quizás', 'quizá', 'tal vez',
+    'probablemente', 'vielleicht', 'wahrscheinlich', 'forse', 'probabilmente', 'talvez', 'provavelmente',
+    'たぶん', 'おそらく', 'かもしれ', '也许', '大概', '可能',
+  ]
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .map((phrase) => (/^[a-z]/.test(phrase) ? `(?<![\\p{L}'])${phrase}(?![\\p{L}])` : phrase))
+    .join('|'),
+  'giu',
+);
+
+/** "None of them were missed", "nothing was violated", "no instruction was broken": a yes. */
+const NOTHING_MISSED =
+  /\b(?:none|nothing|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?:instructions?|requirements?|constraints?|items?|rules?|issues?|problems?))\b[^.;!?\n]{0,40}?\b(?:missed|violated|broken|ignored|failed|skipped)\b/gi;
+
+/** "None of them were followed", "none was met": a no. */
+const NONE_MET = /\bnone\b[^.;!?\n]{0,40}?\b(?:followed|satisfied|met|fulfilled|complied)\b/gi;
+
+/** Phrases that say an earlier answer is being taken back. */
+export const CORRECTION_CUES =
+  /\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|revised|update:|edit:)/gi;
+
+/** A word token with where it starts. */
+interface Token {
+  word: string;
+  position: number;
+  /** The character right after the word, '' at the end. */
+  next: string;
+  /** The nearest non-space character before the word, '' at the start. */
+  previous: string;
+}
+
+function tokensOf(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu)) {
+    const end = match.index + match[0].length;
+    const before = text.slice(0, match.index).trimEnd();
+    tokens.push({ word: match[0].toLowerCase(), position: match.index, next: text.slice(end).trimStart()[0] ?? '', previous: before.at(-1) ?? '' });
+  }
+  return tokens;
+}
+
+const isNegation = (word: string): boolean => NEGATIONS.has(word) || word.endsWith("n't");
+
+/** Whether the verdict word at `index` is negated: a negation right before it, maybe across BETWEEN words. */
+function negated(tokens: readonly Token[], index: number): boolean {
+  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
+    const word = tokens[i]!.word;
+    if (isNegation(word)) return true;
+    if (!BETWEEN.has(word)) return false;
+  }
+  return false;
+}
+
+/** Words after which a bare yes or no is the answer: "the answer is no", "that's a yes", "I'd say no". */
+const ANSWER_LEADS = new Set(['a', 'is', 'was', 'be', 'say', 'answer', 'verdict', 'definitely', 'clearly', 'simply', 'just', 'so', 'thus', 'therefore', 'hence', "that's", "it's", 'remains', 'still']);
+
+/**
+ * Whether a bare yes/no/true/false word stands where an answer stands: at the start or end,
+ * or set off by punctuation ("No, ...", "Satisfied? No.", "- No -", "(yes)", "it's a no.").
+ * "No commas were used" starts with "no" but answers nothing.
+ */
+function inAnswerPlace(token: Token, first: boolean, previousWord: string | undefined): boolean {
+  const nextIsBreak = token.next === '' || /[^\p{L}\p{N}\s']/u.test(token.next);
+  if (!nextIsBreak) return false;
+  if (first || token.previous === '' || /[^\p{L}\p{N}'"]/u.test(token.previous)) return true;
+  return previousWord !== undefined && ANSWER_LEADS.has(previousWord);
+}
+
+/**
+ * Every verdict in an answer, in order of position. `text` should already be normalised and
+ * have its quoted material set apart.
+ */
+export function verdictsIn(text: string): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const covered: [number, number][] = [];
+  for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false]] as const) {
+    for (const match of text.matchAll(pattern)) {
+      verdicts.push({ position: match.index, value });
+      covered.push([match.index, match.index + match[0].length]);
+    }
+  }
+  for (const match of text.matchAll(HEDGES)) verdicts.push({ position: match.index, value: 'hedge' });
+  for (const [pattern, value] of MARKS) {
+    for (const match of text.matchAll(pattern)) verdicts.push({ position: match.index, value });
+  }
+  let rest = text;
+  for (const [pattern, value] of CJK_VERDICTS) {
+    rest = rest.replace(pattern, (found, offset: number) => {
+      verdicts.push({ position: offset, value });
+      return ' '.repeat(found.length);
+    });
+  }
+  const inCovered = (position: number): boolean => covered.some(([from, to]) => position >= from && position < to);
+  const tokens = tokensOf(rest);
+  tokens.forEach((token, index) => {
+    if (inCovered(token.position)) return;
+    const { word } = token;
+    // A verdict word asked as a question ("Satisfied? No.") or used as a label ("Met: yes") is not the answer.
+    if (token.next === '?') return;
+    const first = tokens.slice(0, index).every((t) => inCovered(t.position));
+    if (YES_WORDS.has(word) || TRUE_WORDS.has(word)) {
+      if (YES_WORDS.has(word) || inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: !negated(tokens, index) });
+    } else if (NO_WORDS.has(word) || FALSE_WORDS.has(word)) {
+      if (inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: false });
+    } else if (MET_WORDS.has(word)) {
+      // "followed by" describes order, not compliance.
+      if ((word === 'followed' || word === 'follows') && tokens[index + 1]?.word === 'by') return;
+      verdicts.push({ position: token.position, value: !negated(tokens, index) });
+    } else if (MISSED_WORDS.has(word)) {
+      verdicts.push({ position: token.position, value: negated(tokens, index) });
+    } else if (VERDICT_VERBS[word] !== undefined) {
+      const isNegated = negated(tokens, index);
+      if (isNegated || inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: VERDICT_VERBS[word] !== isNegated });
+    }
+  });
+  return dropLabels(text, verdicts).sort((a, b) => a.position - b.position);
+}
+
+/**
+ * A verdict word followed by a colon is a label when an answer follows it ("Satisfied:
+ * yes", "Met: ❌"), and the answer itself when only an explanation does ("Satisfied: the
+ * response has no commas").
+ */
+function dropLabels(text: string, verdicts: Verdict[]): Verdict[] {
+  const isLabel = (verdict: Verdict): boolean => {
+    const after = text.slice(verdict.position).match(/^[\p{L}'-]+\s*:/u);
+    if (!after) return false;
+    const end = verdict.position + after[0].length;
+    return verdicts.some((other) => other !== verdict && other.position >= end);
+  };
+  return verdicts.filter((verdict) => !isLabel(verdict));
+}
+
+/** Where each correction cue of the text starts. */
+export function correctionPositions(text: string): number[] {
+  return [...text.matchAll(CORRECTION_CUES)].map((match) => match.index);
+}
+
+/**
+ * The one value a list of verdicts (in order) comes to: what follows the last correction
+ * cue that has verdicts after it, if any; then a hedge anywhere, or verdicts that disagree,
+ * make it unparseable.
+ */
+export function settle<T extends { position: number; value: boolean | 'hedge' | 'contradiction' }>(
+  verdicts: readonly T[],
+  corrections: readonly number[],
+): boolean | 'hedge' | 'contradiction' | undefined {
+  if (verdicts.length === 0) return undefined;
+  const lastPosition = Math.max(...verdicts.map((v) => v.position));
+  const cut = Math.max(-1, ...corrections.filter((c) => c < lastPosition));
+  const standing = verdicts.filter((v) => v.position > cut);
+  if (standing.some((v) => v.value === 'hedge')) return 'hedge';
+  const values = new Set(standing.map((v) => v.value));
+  if (values.has('contradiction')) return 'contradiction';
+  return values.size === 1 ? (standing[0]!.value as boolean) : 'contradiction';
+}
+
+/** Phrases that decline the question rather than answer it. */
+export const REFUSAL =
+  /\b(?:i (?:can't|cannot|can not|am unable to|am not able to|'m unable to|'m not able to|don't have the ability to) (?:reliably |accurately |fully |objectively )?(?:verify|evaluate|check|assess|review|confirm|determine|judge|see|access|count)|as an ai\b|i don't have access|i do not have access|i have no (?:way|access))/i;
+
+/** The text as the yes/no reader sees it: normal form, no markdown, quoted material set apart (unless that leaves nothing). */
+export function answerText(text: string): string {
+  const plain = normaliseText(text)
+    .split('\n')
+    .map(stripMarkdown)
+    .join('\n');
+  const unquoted = withoutQuoted(plain);
+  return /[\p{L}\p{N}✓✔✅☑✗✘❌❎☒✖⚠]/u.test(unquoted) ? unquoted : plain.replace(/["'`]/g, ' ');
+}
+
+/**
+ * Reads one yes/no answer ("Yes.", "No - I wrote 9 sentences.", "✅", "Not satisfied",
+ * "Satisfied: the response has no commas"). Unparseable when it hedges, refuses, says
+ * nothing either way, or says both with no correction between.
+ */
+export function readYesNo(text: string, from: ReadFrom = 'free text'): Reading<boolean> {
+  const answer = answerText(text);
+  const outcome = settle(verdictsIn(answer), correctionPositions(answer));
+  if (outcome === undefined) return unread(REFUSAL.test(answer) ? 'refusal' : 'no answer');
+  if (outcome === 'hedge') return unread(REFUSAL.test(answer) ? 'refusal' : 'hedge');
+  if (outcome === 'contradiction') return unread('contradiction');
+  return read(outcome, from);
+}
+
+/**
+ * A structured yes/no value (`true`, `"yes"`, `"Yes."`, `"✅"`, `"not satisfied"`, `1`/`0`):
+ * the same reading as free text, for one JSON value.
+ */
+export function readYesNoValue(value: unknown): Reading<boolean> {
+  if (typeof value === 'boolean') return read(value, 'structured');
+  if (value === 1 || value === 0) return read(value === 1, 'structured');
+  if (typeof value !== 'string') return unread('no answer');
+  return readYesNo(value, 'structured');
+}
