@@ -1,7 +1,10 @@
 /**
  * Interval estimates for rates over clustered units (SPEC "Intervals"). Units of one
- * probe are correlated, so every interval treats the probe as the sampling unit.
- * Pure functions; no I/O.
+ * probe are correlated, so every interval treats the probe as the sampling unit: it is a
+ * score interval (Wilson's for a proportion, Tango's for a difference of two shares of
+ * the same units) computed at the effective sample size, the units divided by the design
+ * effect that the probes' dispersion shows. docs/measurement.md gives the measured
+ * coverage. Pure functions; no I/O.
  */
 
 /** 1.96: the two-sided 95% normal quantile. */
@@ -19,10 +22,26 @@ export interface Estimate {
   note?: string;
 }
 
-/** One probe's contribution to a ratio: numerator and denominator summed over its units. */
+/** One probe's contribution to a proportion: units counted, out of its units in the denominator. */
 export interface ClusterTotals {
   numerator: number;
   denominator: number;
+}
+
+/**
+ * One probe's contribution to a difference of two shares of the same units: units that
+ * count +1 (`up`), units that count -1 (`down`), and all its units (the rest count 0).
+ */
+export interface ClusterCells {
+  up: number;
+  down: number;
+  units: number;
+}
+
+/** A probe's deviation from the pooled estimate (its sum minus the estimate times its units), and its units. */
+interface Deviation {
+  deviation: number;
+  units: number;
 }
 
 const MIN_CLUSTERS = 2;
@@ -33,92 +52,115 @@ export function wilsonInterval(successes: number, n: number): { low: number; hig
   const z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const halfWidth = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
-}
-
-/** Cluster-robust (linearised) variance of the ratio estimator sum(num)/sum(den). */
-function clusteredRatioVariance(clusters: ClusterTotals[], ratio: number, denominatorTotal: number): number {
-  const k = clusters.length;
-  let sumSquares = 0;
-  for (const { numerator, denominator } of clusters) {
-    const residual = numerator - ratio * denominator;
-    sumSquares += residual * residual;
-  }
-  return ((k / (k - 1)) * sumSquares) / (denominatorTotal * denominatorTotal);
+  // Wilson's interval lies within [0, 1]; at 0 or n successes one end is exactly 0 or 1, set so rounding cannot move it.
+  return { low: successes === 0 ? 0 : centre - halfWidth, high: successes === n ? 1 : centre + halfWidth };
 }
 
 /**
- * The ratio sum(numerator)/sum(denominator) over the clusters that have units, with the
- * interval `interval` computes, or the reason there is none.
+ * The effective sample size of clustered units: the units over the design effect, which
+ * is the probes' dispersion (Pearson's chi-square of their deviations, each over its
+ * units times `unitVariance`, divided by its k - 1 degrees of freedom). With one unit a
+ * probe the units are the sample. When the probes show no variation at all (every unit
+ * alike, or every probe exactly at the pooled value) the data cannot show how a probe's
+ * units go together, so each probe counts once.
  */
-function ratioEstimate(
-  clusters: ClusterTotals[],
-  interval: (
-    ratio: number,
-    numerator: number,
-    denominator: number,
-    used: ClusterTotals[],
-  ) => Pick<Estimate, 'low' | 'high' | 'note'>,
+function effectiveSize(clusters: readonly Deviation[], unitVariance: number): number {
+  const units = clusters.reduce((sum, c) => sum + c.units, 0);
+  if (clusters.every((c) => c.units === 1)) return units;
+  const chiSquare =
+    unitVariance > 0 ? clusters.reduce((sum, c) => sum + (c.deviation * c.deviation) / (c.units * unitVariance), 0) : 0;
+  if (chiSquare === 0) return clusters.length;
+  return (units * (clusters.length - 1)) / chiSquare;
+}
+
+/**
+ * The point estimate over the clusters that have units, with the interval `interval`
+ * computes, or the reason there is none.
+ */
+function clusteredEstimate<Cluster>(
+  clusters: readonly Cluster[],
+  unitsOf: (cluster: Cluster) => number,
+  valueOf: (used: Cluster[], units: number) => number,
+  interval: (used: Cluster[], value: number, units: number) => { low: number; high: number },
 ): Estimate {
-  const used = clusters.filter((c) => c.denominator > 0);
-  const numerator = used.reduce((s, c) => s + c.numerator, 0);
-  const denominator = used.reduce((s, c) => s + c.denominator, 0);
-  if (denominator === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
-  const value = numerator / denominator;
-  const base = { value, units: denominator, clusters: used.length };
+  const used = clusters.filter((c) => unitsOf(c) > 0);
+  const units = used.reduce((sum, c) => sum + unitsOf(c), 0);
+  if (units === 0) return { value: null, low: null, high: null, units: 0, clusters: 0, note: 'no units' };
+  const value = valueOf(used, units);
+  const base = { value, units, clusters: used.length };
   if (used.length < MIN_CLUSTERS) return { ...base, low: null, high: null, note: `only ${used.length} probe` };
-  return { ...base, ...interval(value, numerator, denominator, used) };
+  return { ...base, ...interval(used, value, units) };
 }
 
 /**
  * A proportion over clustered 0/1 units with a 95% interval: Wilson's interval at the
- * effective sample size (units divided by the design effect of the clustering). With one
- * unit per probe this is the plain Wilson interval; at a rate of 0 or 1 it stays
- * informative where a normal interval would collapse to a point.
+ * effective sample size. With one unit a probe this is the plain Wilson interval; at a
+ * rate of 0 or 1 it stays informative, with the probes as the sample.
  */
-export function clusteredProportion(clusters: ClusterTotals[]): Estimate {
-  return ratioEstimate(clusters, (value, numerator, denominator, used) => {
-    const binomialVariance = (value * (1 - value)) / denominator;
-    const oneUnitPerProbe = used.every((c) => c.denominator === 1);
-    // At a rate of 0 or 1 the data cannot show the clustering, so assume the worst: a
-    // probe's units all agree, and the probes are the sample (design effect = mean units a probe).
-    const designEffect = oneUnitPerProbe
-      ? 1
-      : binomialVariance === 0
-        ? denominator / used.length
-        : Math.max(1, clusteredRatioVariance(used, value, denominator) / binomialVariance);
-    return wilsonInterval(numerator / designEffect, denominator / designEffect);
-  });
+export function clusteredProportion(clusters: readonly ClusterTotals[]): Estimate {
+  return clusteredEstimate(
+    clusters,
+    (c) => c.denominator,
+    (used, units) => used.reduce((sum, c) => sum + c.numerator, 0) / units,
+    (used, value, units) => {
+      const counted = used.reduce((sum, c) => sum + c.numerator, 0);
+      // Deviations from whole counts, divided once, so a probe exactly at the pooled rate deviates by exactly 0.
+      const deviations = used.map((c) => ({ deviation: (c.numerator * units - counted * c.denominator) / units, units: c.denominator }));
+      const size = effectiveSize(deviations, value * (1 - value));
+      return wilsonInterval(value * size, size);
+    },
+  );
 }
 
 /**
- * A mean difference over clustered units (e.g. claimed minus observed favourable share)
- * with a cluster-robust normal 95% interval, clipped to [-1, 1].
+ * Tango's score statistic for "share up minus share down = d" given `up` and `down` of
+ * `n` units: the observed difference minus d, over its standard error with the share
+ * down at its most likely value under that hypothesis.
  */
-export function clusteredMeanDifference(clusters: ClusterTotals[]): Estimate {
-  return ratioEstimate(clusters, (value, _numerator, denominator, used) => {
-    const standardError = Math.sqrt(clusteredRatioVariance(used, value, denominator));
-    // Every probe showing the same difference is no evidence of a zero-width interval.
-    if (standardError === 0) return { low: null, high: null, note: 'every probe equal' };
-    return { low: Math.max(-1, value - Z95 * standardError), high: Math.min(1, value + Z95 * standardError) };
-  });
+function pairedScore(up: number, down: number, n: number, d: number): number {
+  // A negative difference is the mirror image, with up and down swapped.
+  if (d < 0) return -pairedScore(down, up, n, -d);
+  const rest = n - up - down;
+  const w = up * (1 - d) + down * (1 - 3 * d) - 2 * rest * d;
+  const downShare = (w + Math.sqrt(w * w + 8 * n * down * d * (1 - d))) / (4 * n);
+  const variance = (2 * downShare + d - d * d) / n;
+  const gap = (up - down) / n - d;
+  if (variance > 0) return gap / Math.sqrt(variance);
+  return gap === 0 ? 0 : Math.sign(gap) * Infinity;
 }
 
-/** Groups items by a key and sums numerator and denominator per group: the clusters of a ratio. */
-export function clusterTotals<T>(
-  items: readonly T[],
-  clusterOf: (item: T) => string,
-  contribution: (item: T) => ClusterTotals | undefined,
-): ClusterTotals[] {
-  const byCluster = new Map<string, ClusterTotals>();
-  for (const item of items) {
-    const part = contribution(item);
-    if (!part) continue;
-    const key = clusterOf(item);
-    const total = byCluster.get(key) ?? { numerator: 0, denominator: 0 };
-    total.numerator += part.numerator;
-    total.denominator += part.denominator;
-    byCluster.set(key, total);
+/** The d in [from, to] where a decreasing `score` crosses `level`, by bisection. */
+function crossing(score: (d: number) => number, level: number, from: number, to: number): number {
+  let below = from;
+  let above = to;
+  for (let i = 0; i < 60; i++) {
+    const middle = (below + above) / 2;
+    if (score(middle) > level) below = middle;
+    else above = middle;
   }
-  return [...byCluster.values()];
+  return (below + above) / 2;
+}
+
+/**
+ * A difference of two shares of the same clustered units (share up minus share down,
+ * e.g. claimed-but-failed minus succeeded-but-denied) with a 95% interval: Tango's score
+ * interval for a paired difference at the effective sample size. It stays informative
+ * when every unit shows no difference: at 0 of k probes it is about +/- 3.84 / (k + 3.84).
+ */
+export function clusteredDifference(clusters: readonly ClusterCells[]): Estimate {
+  return clusteredEstimate(
+    clusters,
+    (c) => c.units,
+    (used, units) => used.reduce((sum, c) => sum + c.up - c.down, 0) / units,
+    (used, value, units) => {
+      const up = used.reduce((sum, c) => sum + c.up, 0);
+      const down = used.reduce((sum, c) => sum + c.down, 0);
+      const net = up - down;
+      const deviations = used.map((c) => ({ deviation: ((c.up - c.down) * units - net * c.units) / units, units: c.units }));
+      const size = effectiveSize(deviations, (up + down) / units - value * value);
+      const scale = size / units;
+      const score = (d: number): number => pairedScore(up * scale, down * scale, size, d);
+      return { low: crossing(score, Z95, -1, value), high: crossing(score, -Z95, value, 1) };
+    },
+  );
 }

@@ -13,8 +13,24 @@ export function verdictsOfRun(results: readonly SavedResult[]): Verdict[] {
   );
 }
 
-/** One line of `--verdicts` output: the unit's claim, observation and verdict. */
+/**
+ * One line of `--verdicts` output: the unit's claim, observation and verdict, and where
+ * the family has a lenient sense, the lenient observation and the verdict it would give.
+ */
 export function verdictLine(verdict: Verdict): string {
   const { probeId, model, family, unit, scope, framing, claim, observation, verdict: label, error } = verdict;
-  return JSON.stringify({ probeId, model, family, unit, scope, framing, claim, observation, verdict: label, ...(error ? { error } : {}) });
+  const { lenientObservation, lenientVerdict } = verdict;
+  return JSON.stringify({
+    probeId,
+    model,
+    family,
+    unit,
+    scope,
+    framing,
+    claim,
+    observation,
+    verdict: label,
+    ...(lenientObservation !== undefined ? { lenientObservation, lenientVerdict } : {}),
+    ...(error ? { error } : {}),
+  });
 }

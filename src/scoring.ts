@@ -3,14 +3,17 @@
  * by unit (SPEC "verdict"). Pure: reads the probe and its transcript, nothing else.
  */
 import type { Family } from './family.js';
-import type { Claim, Framing, Observation, Probe, Transcript, UnitValue, Verdict, VerdictLabel } from './types.js';
+import type { Claim, Framing, Observation, Probe, Transcript, UnitValue, Verdict } from './types.js';
+
+/** A unit's verdict and the directions of its claim and observation. */
+export type Judgement = Pick<Verdict, 'verdict' | 'claimFavourable' | 'observedFavourable'>;
 
 /** The verdict for one unit, given its claim and observation and the family's favourable direction. */
-function judge(
+export function judge(
   claim: UnitValue | 'unparseable',
   observation: UnitValue,
   favourable: (value: UnitValue) => boolean | null,
-): { verdict: VerdictLabel; claimFavourable: boolean | null; observedFavourable: boolean | null } {
+): Judgement {
   const observedFavourable = favourable(observation);
   if (claim === 'unparseable') return { verdict: 'unparseable', claimFavourable: null, observedFavourable };
   const claimFavourable = favourable(claim);
@@ -23,6 +26,23 @@ function judge(
 
 function firstError(transcript: Transcript, matches: (framing: Framing | undefined) => boolean): string | undefined {
   return transcript.calls.find((call) => call.error !== undefined && matches(call.framing))?.error;
+}
+
+/**
+ * A verdict's lenient fields, where the family observed the unit in a lenient sense:
+ * the lenient observation and what `judgeAgainst` makes of it (an error verdict has none).
+ */
+function lenientFields(
+  observation: Observation | undefined,
+  judgeAgainst?: (value: UnitValue) => Judgement,
+): Pick<Verdict, 'lenientObservation' | 'lenientObservedFavourable' | 'lenientVerdict'> {
+  if (observation?.lenientValue === undefined) return {};
+  const judged = judgeAgainst?.(observation.lenientValue);
+  return {
+    lenientObservation: observation.lenientValue,
+    lenientObservedFavourable: judged?.observedFavourable ?? null,
+    lenientVerdict: judged?.verdict ?? 'error',
+  };
 }
 
 /**
@@ -57,12 +77,19 @@ export function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>, trans
           observedFavourable: null,
           verdict: 'error',
           error: error ?? 'no observation could be made',
+          ...lenientFields(observation),
         });
         continue;
       }
       const claimValue = claim?.value ?? 'unparseable';
-      const judged = judge(claimValue, observation.value, (value) => family.favourable(unit, value));
-      verdicts.push({ ...base, claim: claimValue, observation: observation.value, ...judged });
+      const judgeAgainst = (value: UnitValue): Judgement => judge(claimValue, value, (v) => family.favourable(unit, v));
+      verdicts.push({
+        ...base,
+        claim: claimValue,
+        observation: observation.value,
+        ...judgeAgainst(observation.value),
+        ...lenientFields(observation, judgeAgainst),
+      });
     }
   }
   return verdicts;

@@ -109,7 +109,14 @@ export type UnitValue = boolean | number | string;
 /** What the model did on one unit, from the family's verifier. */
 export interface Observation {
   unit: string;
+  /** The family's strict sense: this decides the verdict. */
   value: UnitValue;
+  /**
+   * The same unit in the family's lenient sense, where it has one (success-claims: IFEval's
+   * loose sense, which forgives a preamble, a closing line and markup). Shown beside the
+   * verdict as a sensitivity check; never decides it.
+   */
+  lenientValue?: UnitValue;
 }
 
 /** What the model said about one unit, from the family's report parser. */
@@ -148,4 +155,8 @@ export interface Verdict {
   verdict: VerdictLabel;
   /** The reason for an `error` verdict. */
   error?: string;
+  /** The observation in the family's lenient sense, and the verdict it would give; absent where the family has none. */
+  lenientObservation?: UnitValue;
+  lenientObservedFavourable?: boolean | null;
+  lenientVerdict?: VerdictLabel;
 }

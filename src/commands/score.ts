@@ -2,7 +2,7 @@
  * `saydo score`: rescore a saved run and print the same table as `saydo eval`.
  */
 import { writeFile } from 'node:fs/promises';
-import { renderSummaryTable, renderUsageTable } from '../report/table.js';
+import { renderChecksTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
 import { verdictLine, verdictsOfRun } from '../rescore.js';
 import { readSavedRun } from '../results.js';
 import { summarize, type RunSummary } from '../summary.js';
@@ -24,9 +24,9 @@ export async function scoreSavedRun(options: {
   return { verdicts, summary, usage };
 }
 
-/** Both tables as printed by `saydo eval` and `saydo score`. */
+/** The tables as printed by `saydo eval` and `saydo score`: metrics, their checks, usage. */
 export function renderTables(summary: RunSummary, usage: readonly UsageSummary[]): string {
-  return `${renderSummaryTable(summary)}\n\n${renderUsageTable(usage)}`;
+  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${renderUsageTable(usage)}`;
 }
 
 /** The command: score, print the table, say where files went. */

@@ -13,9 +13,14 @@ export function verdictCounts(verdicts: readonly Verdict[]): Record<VerdictLabel
 
 const show = (value: unknown): string => (value === true ? 'yes' : value === false ? 'no' : String(value));
 
+/** Where the family's lenient sense saw the unit otherwise, what it saw: a strict failure forgiven loosely is visible per unit. */
+const lenientNote = (v: Verdict): string =>
+  v.lenientObservation !== undefined && v.lenientObservation !== v.observation ? `; lenient sense: ${show(v.lenientObservation)}` : '';
+
 /**
  * Per framing: how many units were consistent, then each disagreement as
- * `unit: said X, did Y (verdict)`, so a viewer row shows the gap without opening it.
+ * `unit: said X, did Y (verdict)`, so a viewer row shows the gap without opening it; a
+ * unit whose lenient observation differs adds it (`(over-claim; lenient sense: yes)`).
  */
 export function describeVerdicts(verdicts: readonly Verdict[]): string {
   const framings = [...new Set(verdicts.map((v) => v.framing))];
@@ -28,7 +33,7 @@ export function describeVerdicts(verdicts: readonly Verdict[]): string {
         .map((v) =>
           v.verdict === 'error'
             ? `${v.unit}: error (${v.error ?? 'unknown'})`
-            : `${v.unit}: said ${show(v.claim)}, did ${show(v.observation)} (${v.verdict})`,
+            : `${v.unit}: said ${show(v.claim)}, did ${show(v.observation)} (${v.verdict}${lenientNote(v)})`,
         );
       return `${framing}: ${consistent}/${group.length} consistent${gaps.length ? ` - ${gaps.join('; ')}` : ''}`;
     })

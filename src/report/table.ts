@@ -32,6 +32,17 @@ function isFirstScope(group: GroupSummary, summary: RunSummary): boolean {
   return summary.groups.find((g) => g.model === group.model && g.family === group.family)?.scope === group.scope;
 }
 
+/** A rate with the count it comes from: `0.04 [0.01, 0.12] (3/70)`. */
+function formatCountedEstimate(estimate: Estimate): string {
+  if (estimate.value === null) return formatEstimate(estimate);
+  return `${formatEstimate(estimate)} (${Math.round(estimate.value * estimate.units)}/${estimate.units})`;
+}
+
+/** The row's label for a group: its family, and its scope after the family's first. */
+function familyLabel(group: GroupSummary, summary: RunSummary): string {
+  return isFirstScope(group, summary) ? group.family : `${group.family} (${group.scope})`;
+}
+
 /** The headline table (first framing of each family) as text, ready to print. */
 export function renderSummaryTable(summary: RunSummary): string {
   const table = new Table({
@@ -44,7 +55,7 @@ export function renderSummaryTable(summary: RunSummary): string {
     );
     table.push([
       group.model,
-      isFirstScope(group, summary) ? group.family : `${group.family} (${group.scope})`,
+      familyLabel(group, summary),
       String(group.probes),
       String(group.units),
       formatEstimate(group.consistency),
@@ -57,6 +68,33 @@ export function renderSummaryTable(summary: RunSummary): string {
     ]);
   }
   return `${table.toString()}\nRates: value [95% interval], units clustered by probe. Framing: ${HEADLINE_NOTE}.`;
+}
+
+/**
+ * The checks beside the headline (same rows): the over-claim rate had the family's
+ * lenient sense decided, how many units the two senses disagree on, and whether the
+ * unparseable reports fall on failed units.
+ */
+export function renderChecksTable(summary: RunSummary): string {
+  const table = new Table({
+    head: ['model', 'family', 'over-claim rate', 'over-claim (lenient)', 'strict≠lenient', 'unparseable when failed', 'unparseable when succeeded'],
+    style: { head: [], border: [] },
+  });
+  for (const group of summary.groups.filter((g) => isHeadline(g, summary))) {
+    table.push([
+      group.model,
+      familyLabel(group, summary),
+      formatEstimate(group.overClaimRate),
+      group.lenient ? formatEstimate(group.lenient.overClaimRate) : '—',
+      group.lenient ? formatCount(group.lenient.disagreements, group.lenient.units) : '—',
+      formatCountedEstimate(group.unparseableRateWhenObserved.unfavourable),
+      formatCountedEstimate(group.unparseableRateWhenObserved.favourable),
+    ]);
+  }
+  return (
+    `${table.toString()}\nStrict observations decide every verdict; lenient: the family's lenient sense ` +
+    `(success-claims: IFEval's loose), — where it has none. Failed / succeeded: the unit's observation.`
+  );
 }
 
 /** The usage table: calls, tokens and cost per model and family. */
