@@ -45,12 +45,14 @@ function settleChoices(
 }
 
 /**
- * Reads an option letter out of `options` (e.g. A-D). A letter counts where letters are
- * answers: in brackets, before `)` or `.`, in bold, after "answer", "option" or "choice",
- * or alone on a line. A letter outside the options is out of range.
+ * Reads an option letter out of `options` (letter -> the option's text, e.g. `{A: 'Venus',
+ * B: 'Mercury'}`). A letter counts where letters are answers: in brackets, before `)` or
+ * `.`, in bold, after "answer", "option" or "choice", or alone on a line; failing a letter,
+ * an answer that is exactly one option's text counts as that option. A letter outside the
+ * options is out of range.
  */
-export function readOption(text: string, options: readonly string[]): Reading<string> {
-  const known = new Set(options.map((o) => o.toUpperCase()));
+export function readOption(text: string, options: Readonly<Record<string, string>>): Reading<string> {
+  const known = new Set(Object.keys(options).map((o) => o.toUpperCase()));
   const structured = jsonAnswer(text);
   if (structured !== undefined) {
     const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]?.toUpperCase();
@@ -63,6 +65,11 @@ export function readOption(text: string, options: readonly string[]): Reading<st
   for (const match of plain.matchAll(pattern)) {
     const letter = match[1] ?? match[2] ?? match[3] ?? match[4];
     if (letter !== undefined) found.push({ value: letter, position: match.index });
+  }
+  if (found.length === 0) {
+    const answer = readShortAnswer(text);
+    const byText = Object.entries(options).filter(([, optionText]) => answer.kind === 'read' && optionText.trim().toLowerCase() === answer.value.toLowerCase());
+    if (byText.length === 1) found.push({ value: byText[0]![0].toUpperCase(), position: 0 });
   }
   const reading = settleChoices(found, correctionPositions(plain), 'free text');
   if (reading.kind === 'read' && !known.has(reading.value)) return unread('out of range');

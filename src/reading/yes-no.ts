@@ -93,9 +93,13 @@ const HEDGES = new RegExp(
     'hard to tell', 'difficult to tell', 'borderline', 'partially', 'partly', 'mostly', 'somewhat', 'arguably',
     'more or less', 'kind of', 'sort of', 'might', 'may have', 'may not', 'may be', 'could be', 'debatable',
     'questionable', 'unclear', 'ambiguous', 'if i counted', 'if my count', 'i would need to', 'it depends',
-    'depends on', 'not fully sure', 'n/a', 'yes and no', 'peut-être', 'probablement', 'quizás', 'quizá', 'tal vez',
+    'depends on', 'not fully sure', 'n/a', 'yes and no', 'should be fine', 'should be ok', 'should be okay',
+    'should be satisfied', 'should be met', 'unless i', "if i'm not mistaken", 'if i am not mistaken', "i'd say",
+    'i would say', 'some doubt', 'in doubt', 'i doubt', 'doubts', 'doubtful', 'not confident', 'hopefully', 'je pense', 'je crois', 'pas sûr', 'pas certain',
+    'creo que', 'no estoy segur', 'ich glaube', 'ich denke', 'nicht sicher', 'penso che', 'credo che',
+    'non sono sicur', 'acho que', 'não tenho certeza', 'não estou segur', 'たぶん', '思います', 'peut-être', 'probablement', 'quizás', 'quizá', 'tal vez',
     'probablemente', 'vielleicht', 'wahrscheinlich', 'forse', 'probabilmente', 'talvez', 'provavelmente',
-    'たぶん', 'おそらく', 'かもしれ', '也许', '大概', '可能',
+    'おそらく', 'かもしれ', '也许', '大概', '可能',
   ]
     .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .map((phrase) => (/^[a-z]/.test(phrase) ? `(?<![\\p{L}'])${phrase}(?![\\p{L}])` : phrase))
@@ -103,16 +107,19 @@ const HEDGES = new RegExp(
   'giu',
 );
 
-/** "None of them were missed", "nothing was violated", "no instruction was broken": a yes. */
+/** "None of them were missed", "nothing was violated", "no section is missing": a yes. */
 const NOTHING_MISSED =
-  /\b(?:none|nothing|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?:instructions?|requirements?|constraints?|items?|rules?|issues?|problems?))\b[^.;!?\n]{0,40}?\b(?:missed|violated|broken|ignored|failed|skipped)\b/gi;
+  /\b(?:none|nothing|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no [\p{L}-]+)\b(?:(?! i )[^.;!?\n,])*?\b(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
 
 /** "None of them were followed", "none was met": a no. */
-const NONE_MET = /\bnone\b[^.;!?\n]{0,40}?\b(?:followed|satisfied|met|fulfilled|complied)\b/gi;
+const NONE_MET = /\bnone\b(?:\s+of\s+(?:the|them|these|those|my|its)\b[^.;!?\n,]{0,30}?)?\s+(?:was|were|is|are|got|has been|have been)\s+(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied with)\b/gi;
+
+/** Phrases that mean no without a verdict word: "not quite", "not really". */
+const NOT_QUITE = /\bnot (?:quite|really)\b/gi;
 
 /** Phrases that say an earlier answer is being taken back. */
 export const CORRECTION_CUES =
-  /\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|revised|update:|edit:)/gi;
+  /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|revised|update:|edit:)/gi;
 
 /** A word token with where it starts. */
 interface Token {
@@ -168,7 +175,7 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
 export function verdictsIn(text: string): Verdict[] {
   const verdicts: Verdict[] = [];
   const covered: [number, number][] = [];
-  for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false]] as const) {
+  for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false]] as const) {
     for (const match of text.matchAll(pattern)) {
       verdicts.push({ position: match.index, value });
       covered.push([match.index, match.index + match[0].length]);
@@ -261,7 +268,10 @@ export function answerText(text: string): string {
     .map(stripMarkdown)
     .join('\n');
   const unquoted = withoutQuoted(plain);
-  return /[\p{L}\p{N}✓✔✅☑✗✘❌❎☒✖⚠]/u.test(unquoted) ? unquoted : plain.replace(/["'`]/g, ' ');
+  if (/[\p{L}\p{N}✓✔✅☑✗✘❌❎☒✖⚠]/u.test(unquoted)) return unquoted;
+  // A quoted answer (`"Yes."`) is the answer; a quoted passage (the response repeated) is not.
+  const quotedAnswer = /^\s*["'`][^"'`\n]*["'`]\s*[.!]?\s*$/.test(plain) && plain.split(/\s+/).length <= 4;
+  return quotedAnswer ? plain.replace(/["'`]/g, ' ') : unquoted;
 }
 
 /**

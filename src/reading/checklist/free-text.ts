@@ -1,0 +1,396 @@
+/**
+ * A checklist answer given as text, line by line: numbered items ("1. Yes", "Instruction
+ * 2 (no commas): Not met", "### 3. Title" with a paragraph under it), markdown tables,
+ * `- [x]` checklists and ✅ lines, items named by their words ("**Word count:** No"),
+ * summaries ("all except #2", "2 of 3", "yes to 1 and 3, no to 2"), a line for the
+ * whole ("Overall: no"), and a leading or closing answer ("Yes.", "So not quite.").
+ */
+import { answerText, correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
+import { NUMBER_PATTERN, numberValue, stripMarkdown, withoutQuoted } from '../text.js';
+import { describedVerdict } from './described.js';
+import {
+  ITEM_NOUN,
+  itemNamedBy,
+  numberingBase,
+  referencedItems,
+  say,
+  sayAll,
+  sayAllExcept,
+  type Answer,
+  type Collector,
+} from './statements.js';
+
+/** A line of the text, markdown stripped, with where it starts and whether it was set as a heading. */
+export interface Line {
+  text: string;
+  position: number;
+  /** A markdown heading, or a line that is all bold: the title of what follows. */
+  heading?: boolean;
+}
+
+/** The text's lines (blank ones and code fences dropped), markdown stripped. */
+export function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let position = 0;
+  for (const raw of text.split('\n')) {
+    if (!/^\s*```/.test(raw) && raw.trim() !== '') {
+      const heading = /^\s*#{1,6}\s/.test(raw) || /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(raw);
+      lines.push({ text: stripMarkdown(raw), position, ...(heading ? { heading } : {}) });
+    }
+    position += raw.length + 1;
+  }
+  return lines;
+}
+
+/** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
+const ITEM_LABEL = new RegExp(
+  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]]|\\u20e3|\\s+-\\s)(?!\\d))\\s*[:.)\\-]?\\s*`,
+  'iu',
+);
+
+/** The number of a line's item label, if it has one. */
+function labelNumber(label: RegExpExecArray | null): number | undefined {
+  const n = label?.[2] ?? label?.[3] ?? label?.[4];
+  return n === undefined ? undefined : Number(n);
+}
+
+/** A line that answers for the whole: "Overall: no", "All satisfied: ✅", "Everything satisfied? No.", "In summary, ...". */
+const OVERALL_LABEL =
+  /^(?:[-*•+]\s+)?(?:(?:overall|in summary|summary|in short|in total|to summari[sz]e|in conclusion|conclusion|final (?:answer|verdict|assessment|result)|verdict|result|bottom line|score|total|en résumé|globalement|global|insgesamt|gesamt(?:ergebnis)?|fazit|en general|resumen|conclusión|in generale|riepilogo|no geral|resumo|総合|まとめ|总体|总结|整体)\s*(?:[:=?,-]\s*|\s+)|(?:all|every|everything|all of them|every instruction)(?: (?:instructions?|requirements?|of them|three|four|two))? ?(?:satisfied|met|followed|fulfilled|ok)?\s*[:=?-]\s*)(.*)$/iu;
+
+/** What restating an item's own text before its answer looks like: cut it off. */
+function afterRestatement(fragment: string, description: string | undefined): string {
+  if (!description) return fragment;
+  const restated = description.trim().replace(/[.:]+$/, '');
+  const plain = fragment.trim();
+  return plain.toLowerCase().startsWith(restated.toLowerCase()) ? plain.slice(restated.length).replace(/^[\s.:;,-]+/, '') : plain;
+}
+
+/** An answer found in a piece of text, and how far into it the deciding verdict sits. */
+interface FoundAnswer {
+  value: Answer;
+  offset: number;
+}
+
+/**
+ * The answer an item's text gives (a line after its label, a table's cells, a paragraph
+ * under a heading): its verdicts, or failing those, what it describes. A short title
+ * before a separator ("Correct language: ❌") gives way to the answer after it.
+ */
+export function fragmentAnswer(fragment: string, description: string | undefined): FoundAnswer | undefined {
+  const answer = answerText(afterRestatement(fragment, description));
+  const verdicts = verdictsIn(answer);
+  let outcome = settle(verdicts, correctionPositions(answer));
+  if (outcome === 'contradiction') {
+    const separator = /\s*(?::|\s-\s|\|)\s*/.exec(answer);
+    if (separator && separator.index < 60) {
+      const tail = answer.slice(separator.index + separator[0].length);
+      const tailOutcome = settle(verdictsIn(tail), correctionPositions(tail));
+      if (typeof tailOutcome === 'boolean') outcome = tailOutcome;
+    }
+  }
+  if (outcome === undefined) {
+    if (REFUSAL.test(answer)) return { value: 'hedge', offset: 0 };
+    const described = description === undefined ? undefined : describedVerdict(answer, description);
+    return described === undefined ? undefined : { value: described, offset: 0 };
+  }
+  return { value: outcome, offset: verdicts.at(-1)?.position ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------
+
+/** Cells of a markdown table row: `| 1 | No commas | ✅ |` -> ['1', 'No commas', '✅']. */
+function tableCells(line: string): string[] | undefined {
+  if (!/^\|.*\|\s*$/.test(line) && (line.match(/\|/g) ?? []).length < 2) return undefined;
+  return line
+    .replace(/^\s*\|/, '')
+    .replace(/\|\s*$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
+}
+
+const STATUS_HEADER = /satisf|met\b|status|result|follow|pass|verdict|complian|compl(?:ied|y)|ok\b|yes|answer|✓|✔|✅|check|done|cumpl|erfüllt|respect/i;
+const NOTE_HEADER = /note|explanation|comment|detail|evidence|reason|justification|why|observation|remark|how|actual|count|explica|raison|begründung/i;
+const TEXT_HEADER = /instruction|requirement|constraint|rule|criteri|description|item|task|instrucci|consigne|anweisung/i;
+
+/** An item number written in a cell: `2`, `2.`, `#2`, `(2)`. */
+function cellNumber(cell: string | undefined): number | undefined {
+  const match = /^\s*[#(]?(\d{1,2})[.)]?\s*$/.exec(cell ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The statements of a markdown table: an item per row (by its number, text or place), a whole answer in a total row. */
+function tableStatements(collector: Collector, rows: readonly Line[]): void {
+  const cellRows = rows.map((row) => ({ cells: tableCells(row.text) ?? [], position: row.position }));
+  const isSeparator = (cells: readonly string[]): boolean => cells.every((cell) => /^:?-{2,}:?$/.test(cell) || cell === '');
+  const hasHeader = cellRows.length > 1 && isSeparator(cellRows[1]!.cells);
+  const header = hasHeader ? cellRows[0]!.cells : [];
+  const body = cellRows.slice(hasHeader ? 2 : 0).filter((row) => !isSeparator(row.cells));
+  const statusColumns = header.flatMap((cell, i) => (STATUS_HEADER.test(cell) && !NOTE_HEADER.test(cell) ? [i] : []));
+  const noteColumns = header.flatMap((cell, i) => (NOTE_HEADER.test(cell) && !STATUS_HEADER.test(cell) ? [i] : []));
+  const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
+  const numbers = body.map((row) => cellNumber(row.cells[0]));
+  const base = numberingBase(numbers.filter((n): n is number => n !== undefined), collector.items.length);
+  const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0] ?? ''}: x`)));
+  body.forEach((row, place) => {
+    const { cells, position } = row;
+    const number = numbers[place];
+    if (number === undefined && OVERALL_LABEL.test(`${cells[0] ?? ''}: x`)) {
+      const answer = fragmentAnswer(cells.slice(1).join(' | '), undefined);
+      if (answer) say(collector, 'overall', answer.value, position, 'free text');
+      return;
+    }
+    const text = textColumn >= 0 ? cells[textColumn] : cells.find((cell, i) => i !== 0 && cellNumber(cell) === undefined);
+    const index =
+      number !== undefined
+        ? number - base
+        : ((text !== undefined ? itemNamedBy(text, collector.items) : undefined) ??
+          (itemRows.length === collector.items.length ? itemRows.indexOf(row) : undefined));
+    if (index === undefined) return;
+    const answerCells =
+      statusColumns.length > 0
+        ? statusColumns.map((i) => cells[i] ?? '')
+        : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === 0 && number !== undefined));
+    const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]?.description);
+    if (answer) say(collector, index, answer.value, position + 1, 'free text');
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------------------
+
+/** "except #2", "but the title", "other than instructions 1 and 3": the excepted part. */
+const EXCEPT = /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of)\s+(.+)$/i;
+/** "all/every/each instruction(s)", "everything", "all of them", "both", "any of them". */
+const ALL_QUANTIFIER = new RegExp(
+  `\\b(?:all|every|each|everything|both|any|none)\\b(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one))?`,
+  'i',
+);
+const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
+/** "2 of 3", "2/3", "two out of three": a count of items satisfied. */
+const COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:/|of|out of)\\s*(?:the\\s+)?(${NUMBER_PATTERN})\\b`, 'i');
+const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|pass|overall|score`, 'i');
+/** "yes to 1 and 3", "no for #2". */
+const YES_NO_TO = /\b(yes|no)\s+(?:to|for|on)\s+(?:(?:instructions?|items?|numbers?)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*)\b/gi;
+/** How a closing answer opens: "So, no.", "Therefore yes", "All in all, not quite." */
+const CLOSING = /^(?:so|thus|therefore|hence|in short|all in all|to sum up|in the end|bottom line|in conclusion|net|overall)\b/i;
+/** Where a sentence divides into clauses that may answer about different items ("1 and 3 were met, but I missed 2"). */
+const CLAUSE_BREAK = /,?\s+\b(?:but|however|whereas|while|although|though|yet)\b|[,;:]\s+(?=(?:and\s+)?(?:the\s+)?(?:instructions?|#|\d))/i;
+
+/** Sentences of a line, with where each starts. */
+function sentencesOf(line: Line): Line[] {
+  const sentences: Line[] = [];
+  for (const match of line.text.matchAll(/[^.!?;]+(?:[.!?;]+|$)/g)) {
+    if (match[0].trim() !== '') sentences.push({ text: match[0].trim(), position: line.position + match.index });
+  }
+  return sentences;
+}
+
+/** The answers of a sentence that names items: each clause answers for the items it names. */
+function clauseStatements(collector: Collector, sentence: Line, base: number): boolean {
+  const text = answerText(sentence.text);
+  let said = false;
+  let offset = 0;
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const at = text.indexOf(clause, offset);
+    offset = at + clause.length;
+    const referenced = referencedItems(clause, collector.items.length, base);
+    const verdicts = verdictsIn(clause);
+    const outcome = settle(verdicts, correctionPositions(clause));
+    if (referenced.length === 0 || outcome === undefined) continue;
+    for (const index of referenced) say(collector, index, outcome, sentence.position + at + (verdicts.at(-1)?.position ?? 0), 'free text');
+    said = true;
+  }
+  return said;
+}
+
+/** The items an "except ..." phrase names: by number, or by the words of its first clause. */
+function exceptedItems(phrase: string, collector: Collector, base: number): number[] {
+  const byNumber = referencedItems(phrase, collector.items.length, base);
+  if (byNumber.length > 0) return byNumber;
+  const firstClause = withoutQuoted(phrase).split(/[:;,.]|\s-\s/)[0] ?? '';
+  const named = itemNamedBy(firstClause, collector.items);
+  return named === undefined ? [] : [named];
+}
+
+/**
+ * What a sentence outside any item line says: a summary ("all except #2", "2 of 3",
+ * "yes to 1 and 3"), answers about the items it names, or a closing answer. Returns
+ * whether it said anything.
+ */
+function sentenceStatements(collector: Collector, sentence: Line, base: number): boolean {
+  const { items } = collector;
+  const text = answerText(sentence.text);
+  const verdicts = verdictsIn(text);
+  const outcome = settle(verdicts, correctionPositions(text));
+  const position = sentence.position + (verdicts.at(-1)?.position ?? 0);
+  const pairs = [...text.matchAll(YES_NO_TO)];
+  if (pairs.length > 0) {
+    for (const pair of pairs) {
+      for (const n of pair[2]!.match(/\d+/g) ?? []) say(collector, Number(n) - base, pair[1]!.toLowerCase() === 'yes', sentence.position + pair.index, 'free text');
+    }
+    return true;
+  }
+  const except = EXCEPT.exec(text);
+  if (except && (ALL_QUANTIFIER.test(text.slice(0, except.index)) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
+    const excepted = exceptedItems(except[1]!, collector, base);
+    if (excepted.length > 0) {
+      sayAllExcept(collector, excepted, position, 'free text');
+      return true;
+    }
+  }
+  const count = COUNT.exec(text);
+  if (count && ABOUT_ITEMS.test(text)) {
+    const satisfied = numberValue(count[1]!);
+    const of = numberValue(count[2]!);
+    if (satisfied !== undefined && of !== undefined && of === items.length && satisfied <= of) {
+      say(collector, 'overall', satisfied === of, position, 'free text');
+      return true;
+    }
+  }
+  if (referencedItems(text, items.length, base).length > 0) return clauseStatements(collector, sentence, base);
+  if (outcome === undefined || outcome === 'contradiction') return false;
+  if (NOT_ALL.test(text) && outcome !== 'hedge') {
+    say(collector, 'overall', false, position, 'free text');
+    return true;
+  }
+  if (ALL_QUANTIFIER.test(text) || CLOSING.test(text)) {
+    if (outcome === true) sayAll(collector, true, position, 'free text');
+    else say(collector, 'overall', outcome, position, 'free text');
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+// ---------------------------------------------------------------------------------------
+
+/** A bullet or mark line with no number ("- [x] No commas", "✅ Title in << >>"). */
+const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔]\]\s*)?|\[[ xX✓✔]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
+/** "Title: answer" with a short title ("Letter x (fewer than 10): Yes", "Word count - no"). */
+const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
+
+/** A short name for an item ("Word count", "Letter x (fewer than 10)"), not a sentence with answers of its own. */
+function isTitle(title: string | undefined): boolean {
+  if (title === undefined || title.split(/\s+/).length > 8) return false;
+  const plain = answerText(title);
+  return verdictsIn(plain).length === 0 && !EXCEPT.test(plain) && !ALL_QUANTIFIER.test(plain);
+}
+
+/** Whether a text opens with its verdict ("Yes, ...", "✅ ...", "Not met: ..."), as the answer after a title does. */
+function opensWithVerdict(text: string): boolean {
+  const first = verdictsIn(answerText(text))[0];
+  return first !== undefined && answerText(text).slice(0, first.position).split(/\s+/).filter(Boolean).length <= 2;
+}
+
+/**
+ * Every statement the free text makes, line by line. Returns the lines that said nothing
+ * about the items, where a leading answer may be.
+ */
+export function freeTextStatements(collector: Collector, lines: readonly Line[]): Line[] {
+  const { items } = collector;
+  const base = numberingBase(lines.flatMap((line) => labelNumber(ITEM_LABEL.exec(line.text)) ?? []), items.length);
+  const unused: Line[] = [];
+  const unnumbered: { line: Line; answer: FoundAnswer }[] = [];
+  let open: { index: number; lines: Line[] } | undefined;
+  const closeBlock = (): void => {
+    if (open && open.lines.length > 0) {
+      const answer = fragmentAnswer(open.lines.map((l) => l.text).join('\n'), items[open.index]?.description);
+      if (answer) say(collector, open.index, answer.value, open.lines[0]!.position + answer.offset, 'free text');
+    }
+    open = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (tableCells(line.text)) {
+      closeBlock();
+      const rows = [line];
+      while (i + 1 < lines.length && tableCells(lines[i + 1]!.text)) rows.push(lines[++i]!);
+      tableStatements(collector, rows);
+      continue;
+    }
+    const label = ITEM_LABEL.exec(line.text);
+    const number = labelNumber(label);
+    if (label && number !== undefined) {
+      closeBlock();
+      const index = number - base;
+      const rest = `${label[1] ?? ''} ${line.text.slice(label[0].length)}`.trim();
+      const answer = fragmentAnswer(rest, items[index]?.description);
+      if (answer) say(collector, index, answer.value, line.position + label[0].length + answer.offset, 'free text');
+      else open = { index, lines: [] };
+      continue;
+    }
+    const overall = OVERALL_LABEL.exec(line.text);
+    if (overall) {
+      closeBlock();
+      const rest = { text: overall[1] ?? '', position: line.position + line.text.length - (overall[1] ?? '').length };
+      if (!sentencesOf(rest).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
+        const answer = fragmentAnswer(rest.text, undefined);
+        if (answer) say(collector, 'overall', answer.value, rest.position + answer.offset, 'free text');
+      }
+      continue;
+    }
+    // A line that names one item by number elsewhere in it ("✔ Under 126 words (instruction 2)").
+    const bullet = UNNUMBERED_ITEM.exec(line.text);
+    const referenced = referencedItems(line.text, items.length, base);
+    if (bullet && referenced.length === 1) {
+      closeBlock();
+      const answer = fragmentAnswer(line.text, items[referenced[0]!]!.description);
+      if (answer) say(collector, referenced[0]!, answer.value, line.position + answer.offset, 'free text');
+      continue;
+    }
+    // A heading, or a "Title: answer" line, that names one item by its words.
+    const titled = TITLED.exec(line.text);
+    const title = line.heading ? line.text.replace(/:$/, '') : (bullet?.[1] ?? titled?.[1]);
+    const named = isTitle(title) ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
+    if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled?.[2] ?? ''))) {
+      closeBlock();
+      const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]!.description);
+      if (answer) say(collector, named, answer.value, line.position + answer.offset, 'free text');
+      else if (line.heading || (titled && titled[2] === '')) open = { index: named, lines: [] };
+      continue;
+    }
+    if (open) {
+      open.lines.push(line);
+      continue;
+    }
+    if (bullet) {
+      const answer = fragmentAnswer(line.text, undefined);
+      if (answer && !ALL_QUANTIFIER.test(bullet[1]!)) {
+        unnumbered.push({ line, answer });
+        continue;
+      }
+    }
+    const said = sentencesOf(line).map((sentence) => sentenceStatements(collector, sentence, base));
+    if (!said.includes(true)) unused.push(line);
+  }
+  closeBlock();
+  // Unnumbered answers that name no item are read in order only when there is one per item.
+  if (unnumbered.length === items.length) {
+    unnumbered.forEach(({ line, answer }, index) => say(collector, index, answer.value, line.position + answer.offset, 'free text'));
+  } else {
+    unused.push(...unnumbered.map(({ line }) => line));
+  }
+  return unused.sort((a, b) => a.position - b.position);
+}
+
+/**
+ * The report's leading answer ("Yes.", "Yes - every instruction was met.", "No, I missed
+ * the word count."): the first verdict in a line that said nothing about any item, when it
+ * comes before every other answer. A yes is said of every item, a no only of the whole
+ * (which one failed is not said), a hedge of the whole.
+ */
+export function leadingAnswer(collector: Collector, unused: readonly Line[]): void {
+  const firstStatement = Math.min(Infinity, ...collector.statements.map((s) => s.position));
+  const first = unused.flatMap(sentencesOf).find((sentence) => verdictsIn(answerText(sentence.text)).length > 0);
+  if (!first || first.position + first.text.length > firstStatement) return;
+  const text = answerText(first.text);
+  const outcome = settle(verdictsIn(text), correctionPositions(text));
+  if (outcome === undefined || outcome === 'contradiction') return;
+  if (outcome === true) sayAll(collector, true, first.position, 'free text');
+  else say(collector, 'overall', outcome, first.position, 'free text');
+}

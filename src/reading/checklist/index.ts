@@ -1,0 +1,176 @@
+/**
+ * Reading a checklist report: a yes/no answer for each of N listed items (instructions)
+ * and for "all of them", from whatever form a model answers in (JSON, numbered lines,
+ * tables, checklists, headings, summaries, a bare "Yes.").
+ *
+ * Every answer the text gives is collected as a *statement* about an item or the whole,
+ * with its place in the text; then each settles: a later explicit correction wins, and a
+ * hedge, or two answers that disagree with no correction between them, make it
+ * unparseable. A "yes" for the whole is a "yes" for every item too, so "3. No" followed by
+ * "All satisfied: yes" is a contradiction, not a reading.
+ */
+import { jsonValues, type JsonSpan } from '../json.js';
+import { read, unread, type Read, type Reading } from '../reading.js';
+import { normaliseText, withoutQuoted } from '../text.js';
+import { correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
+import { fragmentAnswer, freeTextStatements, leadingAnswer, linesOf, type Line } from './free-text.js';
+import { say, type ChecklistItem, type Collector, type Statement } from './statements.js';
+import { jsonStatements } from './structured.js';
+
+export type { ChecklistItem } from './statements.js';
+
+export interface ChecklistReading {
+  /** One reading per item, in the order they were listed. */
+  items: Reading<boolean>[];
+  /** The answer to "did it satisfy all of them?". */
+  overall: Reading<boolean>;
+}
+
+export interface ChecklistOptions {
+  /** The example answer shown in the question: an echo of it is not the answer. */
+  example?: string;
+}
+
+/** A reasoning block before the answer (`<think>...</think>`): only what follows it is the answer. */
+const THINKING = /<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi;
+
+/** "Here is a revised response": the model rewrote its response instead of judging it. */
+const REWRITE = /^\s*(?:here(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten|new|updated|improved|fixed) (?:response|version|answer|draft)|(?:revised|corrected|rewritten) (?:response|version)\s*:)/im;
+
+/** What introduces an echoed form: "in exactly this form:", "format:", "like this:". */
+const FORM_CUE = /(?:form|format|example|template|like this|as follows)\s*:?\s*$/i;
+
+/**
+ * Footnoted hedges ("Yes*" with a line "* I believe so, but ..."): the marked answers are
+ * rewritten as hedged and the footnote dropped, so the hedge lands where it belongs.
+ */
+function applyHedgedFootnotes(text: string): string {
+  const footnote = /^[ \t]*(\\\*|\*|†|‡)[ \t]+(.+)$/gm;
+  let result = text;
+  for (const match of text.matchAll(footnote)) {
+    const [line, marker, body] = match as unknown as [string, string, string];
+    if (!verdictsIn(body.toLowerCase()).some((v) => v.value === 'hedge')) continue;
+    const symbol = marker.replace('\\', '');
+    const escaped = symbol.replace(/[*]/g, '\\*');
+    const marked = new RegExp(`(?<=[\\p{L}\\p{N}✓✔✅])\\\\?${escaped}(?![*\\p{L}])`, 'gu');
+    if (!marked.test(text.replace(line, ''))) continue;
+    result = result.replace(line, '').replace(marked, ' (not sure)');
+  }
+  return result;
+}
+
+/**
+ * The text with long quoted passages blanked (same length): an excerpt of the response
+ * ("THE HARBOR WAKES ... AND YES, THE GULLS ...") is never the model's verdict.
+ */
+function withoutQuotedPassages(text: string): string {
+  return text.replace(/"[^"\n]*"/g, (quoted) => (quoted.split(/\s+/).length >= 6 || /[.!?]\s/.test(quoted) ? `"${' '.repeat(quoted.length - 2)}"` : quoted));
+}
+
+/** Whether a JSON span is the question's example, introduced as a form rather than given as an answer. */
+function isEchoedExample(text: string, span: JsonSpan, example: string | undefined): boolean {
+  if (example === undefined) return false;
+  let same = false;
+  try {
+    same = JSON.stringify(span.value) === JSON.stringify(JSON.parse(example));
+  } catch {
+    return false;
+  }
+  return same && FORM_CUE.test(text.slice(Math.max(0, span.start - 80), span.start));
+}
+
+/** The text with the given spans blanked out (same length, so positions stay true). */
+function blanked(text: string, spans: readonly JsonSpan[]): string {
+  let result = text;
+  for (const { start, end } of spans) result = result.slice(0, start) + result.slice(start, end).replace(/[^\n]/g, ' ') + result.slice(end);
+  return result;
+}
+
+/** The reading standing statements come to: one value, or why not. */
+function settleStatements(statements: readonly Statement[]): Reading<boolean> {
+  if (statements.length === 0) return unread('no answer');
+  const outcome = settle(statements, []);
+  if (outcome === 'hedge') return unread('hedge');
+  if (outcome === 'contradiction' || outcome === undefined) return unread('contradiction');
+  return read(outcome, statements.some((s) => s.from === 'structured') ? 'structured' : 'free text');
+}
+
+/** Statements that stand: those after the last correction cue that has statements after it. */
+function standing(statements: readonly Statement[], corrections: readonly number[]): Statement[] {
+  if (statements.length === 0) return [];
+  const last = Math.max(...statements.map((s) => s.position));
+  const cut = Math.max(-1, ...corrections.filter((c) => c < last));
+  return statements.filter((s) => s.position > cut);
+}
+
+/**
+ * The whole's reading: its own statements, unless an item was corrected after the last of
+ * them (the correction speaks for the whole too); with none, what the items come to (any
+ * no is a no, all yes is a yes). A yes for the whole that an item's own "no" contradicts is
+ * unparseable, and so is a no for the whole when every item says yes.
+ */
+function settleOverall(
+  statements: readonly Statement[],
+  items: readonly Reading<boolean>[],
+  itemStatements: readonly Statement[][],
+  corrections: readonly number[],
+): Reading<boolean> {
+  const own = statements.filter((s) => s.target === 'overall');
+  const lastOwn = Math.max(-1, ...own.map((s) => s.position));
+  const correctedLater = statements.some((s) => s.target !== 'overall' && s.position > lastOwn && corrections.some((c) => c > lastOwn && c < s.position));
+  const answered = items.filter((item): item is Read<boolean> => item.kind === 'read');
+  if (own.length === 0 || correctedLater) {
+    const failed = answered.find((item) => !item.value);
+    if (failed) return read(false, failed.from);
+    if (items.length > 0 && answered.length === items.length) return read(true, answered[0]!.from);
+    const blocked = items.find((item) => item.kind === 'unparseable' && item.why !== 'no answer');
+    return unread(blocked?.kind === 'unparseable' ? blocked.why : 'no answer');
+  }
+  const reading = settleStatements(standing(own, corrections));
+  if (reading.kind !== 'read') return reading;
+  const saysNo = itemStatements.some((mine) => standing(mine, corrections).some((s) => s.value === false && !s.general));
+  if (reading.value && saysNo) return unread('contradiction');
+  if (!reading.value && items.length > 0 && answered.length === items.length && answered.every((item) => item.value)) return unread('contradiction');
+  return reading;
+}
+
+/**
+ * Reads a report about the checklist `items` (in the order the question listed them): a
+ * reading per item and for the whole. Structured answers and free text are both read and
+ * must agree unless one explicitly corrects the other.
+ */
+export function readChecklist(text: string, items: readonly ChecklistItem[], options: ChecklistOptions = {}): ChecklistReading {
+  const normal = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
+  const outsideQuotes = withoutQuotedPassages(normal);
+  const nothing = (why: 'refusal' | 'no answer'): ChecklistReading => ({ items: items.map(() => unread(why)), overall: unread(why) });
+  const collector: Collector = { items, statements: [] };
+  const answering = jsonValues(normal).filter((span) => jsonStatements({ items, statements: [] }, span) > 0);
+  const echoes = answering.filter((span) => isEchoedExample(normal, span, options.example));
+  for (const span of answering) if (!echoes.includes(span)) jsonStatements(collector, span);
+  if (collector.statements.length === 0 && REWRITE.test(normal)) return nothing('refusal');
+  const outsideJson = blanked(outsideQuotes, answering);
+  const lines = linesOf(outsideJson);
+  leadingAnswer(collector, freeTextStatements(collector, lines));
+  if (items.length === 1) singleItemStatements(collector, lines);
+  if (collector.statements.length === 0) return nothing(REFUSAL.test(normal) ? 'refusal' : 'no answer');
+  const corrections = correctionPositions(withoutQuoted(outsideJson));
+  // A yes for the whole is a yes for each item, so an item's own "no" contradicts it.
+  const wholeYes = collector.statements.filter((s) => s.target === 'overall' && s.value === true).map((s) => ({ ...s, general: true }));
+  const itemStatements = items.map((_, index) => [...collector.statements.filter((s) => s.target === index), ...wholeYes]);
+  const itemReadings = itemStatements.map((mine) => settleStatements(standing(mine, corrections)));
+  return { items: itemReadings, overall: settleOverall(collector.statements, itemReadings, itemStatements, corrections) };
+}
+
+/**
+ * With one item, every answer about the whole is about that item; and a report that only
+ * describes the response ("The response contains no commas.") is read against it.
+ */
+function singleItemStatements(collector: Collector, lines: readonly Line[]): void {
+  if (collector.statements.every((s) => s.target === 'overall')) {
+    for (const statement of [...collector.statements]) collector.statements.push({ ...statement, target: 0, general: true });
+  }
+  if (collector.statements.length === 0 && lines.length > 0) {
+    const answer = fragmentAnswer(lines.map((line) => line.text).join('\n'), collector.items[0]!.description);
+    if (answer) say(collector, 0, answer.value, lines[0]!.position + answer.offset, 'free text');
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What a checklist report says, collected before it is settled: statements about an item
+ * or the whole, each with its place in the text, and the ways a report names an item
+ * (by number, ordinal, or the words of its text).
+ */
+import type { ReadFrom } from '../reading.js';
+import { contentWords, ordinalNumber } from '../text.js';
+
+/** One item of the checklist, as the question listed it. */
+export interface ChecklistItem {
+  /** The item's text, exactly as the question listed it. */
+  description: string;
+  /** Other names a model may key the item by: an id, a short name, its topic words. */
+  aliases?: readonly string[];
+}
+
+/** What one statement is about: an item (0-based), or the whole. */
+export type Target = number | 'overall';
+
+/** An answer as a statement carries it: yes, no, a hedge, or two answers at once. */
+export type Answer = boolean | 'hedge' | 'contradiction';
+
+export interface Statement {
+  target: Target;
+  value: Answer;
+  /** Where in the text it was said; later corrections are found by position. */
+  position: number;
+  from: ReadFrom;
+  /** Said of every item at once ("all satisfied", "all except #2"). */
+  general: boolean;
+}
+
+/** The items, and the statements found about them so far. */
+export interface Collector {
+  items: readonly ChecklistItem[];
+  statements: Statement[];
+}
+
+/** Records a statement; one about an item the checklist does not have is dropped. */
+export function say(collector: Collector, target: Target, value: Answer, position: number, from: ReadFrom, general = false): void {
+  if (typeof target === 'number' && (target < 0 || target >= collector.items.length)) return;
+  collector.statements.push({ target, value, position, from, general });
+}
+
+/** "All of them" with a value: every item (as a general statement) and the whole. */
+export function sayAll(collector: Collector, value: Answer, position: number, from: ReadFrom): void {
+  collector.items.forEach((_, index) => say(collector, index, value, position, from, true));
+  say(collector, 'overall', value, position, from);
+}
+
+/** "All except these": the listed items no, every other item yes, the whole no. */
+export function sayAllExcept(collector: Collector, excepted: readonly number[], position: number, from: ReadFrom): void {
+  collector.items.forEach((_, index) => say(collector, index, !excepted.includes(index), position, from, true));
+  say(collector, 'overall', false, position, from);
+}
+
+/**
+ * The item a phrase names by its words ("the title", "no_comma", "Word count"), when
+ * exactly one item shares the most content words with it; undefined otherwise.
+ */
+export function itemNamedBy(phrase: string, items: readonly ChecklistItem[]): number | undefined {
+  const words = contentWords(phrase);
+  if (words.size === 0) return undefined;
+  const scores = items.map((item) => {
+    const known = contentWords([item.description, ...(item.aliases ?? [])].join(' '));
+    return [...words].filter((w) => known.has(w)).length;
+  });
+  const best = Math.max(...scores);
+  if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
+  return scores.indexOf(best);
+}
+
+/** Words models use for "instruction" when they number them, in the languages the readers know. */
+export const ITEM_NOUN =
+  '(?:instructions?|items?|requirements?|constraints?|rules?|criteri(?:on|a)|checks?|points?|questions?|q|no\\.|number|instrucci[oó]n(?:es)?|consignes?|anweisung(?:en)?|instru[cç][aã]o|instru[cç][oõ]es|istruzion[ei]|指示|指令|要求)';
+
+/** References to items inside a sentence: "instruction 2", "#3", "the second instruction", "instructions 1 and 3". */
+const ITEM_REFERENCE = new RegExp(
+  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2})\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b)`,
+  'giu',
+);
+
+/** Item indices (0-based) a sentence refers to by number or ordinal, in order, without repeats. */
+export function referencedItems(sentence: string, count: number, base: number): number[] {
+  const found: number[] = [];
+  for (const match of sentence.matchAll(ITEM_REFERENCE)) {
+    const numbers = match[1] ?? match[2];
+    if (numbers) for (const n of numbers.match(/\d+/g) ?? []) found.push(Number(n) - base);
+    const ordinal = match[3]?.toLowerCase();
+    if (ordinal) found.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
+  }
+  return [...new Set(found)].filter((i) => i >= 0 && i < count);
+}
+
+/** The base of a list of item numbers: 0 when they count from 0 (and stay within the items), else 1. */
+export function numberingBase(numbers: readonly number[], count: number): number {
+  return numbers.includes(0) && Math.max(...numbers) <= count - 1 ? 0 : 1;
+}
