@@ -39,19 +39,28 @@ export interface ClusterCells {
 }
 
 /** A probe's deviation from the pooled estimate (its sum minus the estimate times its units), and its units. */
-interface Deviation {
+export interface Deviation {
   deviation: number;
   units: number;
 }
 
 const MIN_CLUSTERS = 2;
 
-/** Wilson score interval for `successes` out of `n` independent trials (n may be an effective size). */
-export function wilsonInterval(successes: number, n: number): { low: number; high: number } {
+/** An interval's ends. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * Wilson score interval for `successes` out of `n` independent trials (n may be an
+ * effective size); 95% unless another two-sided `quantile` is given.
+ */
+export function wilsonInterval(successes: number, n: number, quantile = Z95): Interval {
   const p = successes / n;
-  const z2 = Z95 * Z95;
+  const z2 = quantile * quantile;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const halfWidth = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  const halfWidth = (quantile * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   // Wilson's interval lies within [0, 1]; at 0 or n successes one end is exactly 0 or 1, set so rounding cannot move it.
   return { low: successes === 0 ? 0 : centre - halfWidth, high: successes === n ? 1 : centre + halfWidth };
 }
@@ -64,7 +73,7 @@ export function wilsonInterval(successes: number, n: number): { low: number; hig
  * alike, or every probe exactly at the pooled value) the data cannot show how a probe's
  * units go together, so each probe counts once.
  */
-function effectiveSize(clusters: readonly Deviation[], unitVariance: number): number {
+export function effectiveSize(clusters: readonly Deviation[], unitVariance: number): number {
   const units = clusters.reduce((sum, c) => sum + c.units, 0);
   if (clusters.every((c) => c.units === 1)) return units;
   const chiSquare =
@@ -81,7 +90,7 @@ function clusteredEstimate<Cluster>(
   clusters: readonly Cluster[],
   unitsOf: (cluster: Cluster) => number,
   valueOf: (used: Cluster[], units: number) => number,
-  interval: (used: Cluster[], value: number, units: number) => { low: number; high: number },
+  interval: (used: Cluster[], value: number, units: number) => Interval,
 ): Estimate {
   const used = clusters.filter((c) => unitsOf(c) > 0);
   const units = used.reduce((sum, c) => sum + unitsOf(c), 0);
@@ -142,6 +151,17 @@ function crossing(score: (d: number) => number, level: number, from: number, to:
 }
 
 /**
+ * Tango's score interval for the difference of two shares of `n` units, `up` of them
+ * counting +1 and `down` counting -1 (n, up and down may be effective sizes); 95%
+ * unless another two-sided `quantile` is given.
+ */
+export function pairedScoreInterval(up: number, down: number, n: number, quantile = Z95): Interval {
+  const value = (up - down) / n;
+  const score = (d: number): number => pairedScore(up, down, n, d);
+  return { low: crossing(score, quantile, -1, value), high: crossing(score, -quantile, value, 1) };
+}
+
+/**
  * A difference of two shares of the same clustered units (share up minus share down,
  * e.g. claimed-but-failed minus succeeded-but-denied) with a 95% interval: Tango's score
  * interval for a paired difference at the effective sample size. It stays informative
@@ -158,9 +178,7 @@ export function clusteredDifference(clusters: readonly ClusterCells[]): Estimate
       const net = up - down;
       const deviations = used.map((c) => ({ deviation: ((c.up - c.down) * units - net * c.units) / units, units: c.units }));
       const size = effectiveSize(deviations, (up + down) / units - value * value);
-      const scale = size / units;
-      const score = (d: number): number => pairedScore(up * scale, down * scale, size, d);
-      return { low: crossing(score, Z95, -1, value), high: crossing(score, -Z95, value, 1) };
+      return pairedScoreInterval((up * size) / units, (down * size) / units, size);
     },
   );
 }
