@@ -7,7 +7,7 @@ import { runIfevalCommand } from './commands/ifeval.js';
 import { runScore } from './commands/score.js';
 import { parseInteger, parseMilliseconds, parsePort, parseRate, parseReportStyles, runServe, type ServeCommandOptions } from './commands/serve.js';
 import { REPORTS_ON } from './reference/persona.js';
-import { REPORT_STYLES } from './reference/report-styles.js';
+import { DEFAULT_REPORT_STYLE_PRESET, REPORT_STYLE_PRESETS, REPORT_STYLES } from './reference/report-styles.js';
 
 const program = new Command()
   .name('saydo')
@@ -92,7 +92,7 @@ program
   .option('--suggestibility <p>', 'probability that a leading question flips a claim its way (default: 0)', parseRate)
   .option(
     '--report-styles <weights>',
-    `weights of the report styles, drawn per report: style=weight pairs (e.g. json=0.5,table=0.2), or "templates" (the default: json=0.8,plain-lines=0.2) or "realistic" (every style); styles: ${REPORT_STYLES.join(', ')}`,
+    `weights of the report styles, drawn per report: style=weight pairs (e.g. json=0.5,table=0.2), or a preset (${Object.keys(REPORT_STYLE_PRESETS).join(', ')}; default: ${DEFAULT_REPORT_STYLE_PRESET}); styles: ${REPORT_STYLES.join(', ')}`,
     parseReportStyles,
   )
   .option('--unparseable-rate <p>', "probability that a unit's answer is a hedge, neither yes nor no (default: 0)", parseRate)

@@ -294,7 +294,11 @@ describe('the style draw', () => {
     expect(drawReportStyle({ bare: 1 }, hedged, 0.5)).toBe('json');
   });
 
-  it('rejects unknown style names and all-zero weights, naming the known styles', () => {
+  it('takes a preset by name, and rejects unknown style or preset names and all-zero weights, naming the known ones', () => {
+    expect(personaSchema.parse({ disposition: 'honest', reportStyles: 'realistic' }).reportStyles).toEqual(REALISTIC_REPORT_STYLES);
+    expect(personaSchema.parse({ disposition: 'honest' }).reportStyles).toEqual(TEMPLATE_REPORT_STYLES);
+    const preset = personaSchema.safeParse({ disposition: 'honest', reportStyles: 'realist' });
+    expect(preset.error!.issues[0]!.message).toBe('expected style weights (e.g. {json: 0.8, table: 0.2}) or a preset: templates, realistic');
     const unknown = personaSchema.safeParse({ disposition: 'honest', reportStyles: { json: 1, jsonn: 1 } });
     expect(unknown.success).toBe(false);
     expect(unknown.error!.issues[0]).toMatchObject({ path: ['reportStyles', 'jsonn'], message: expect.stringContaining('unknown report style "jsonn"; known: json, json-fenced') });

@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import type { REPORTS_ON } from '../reference/persona.js';
-import { isReportStyle, REALISTIC_REPORT_STYLES, REPORT_STYLES, TEMPLATE_REPORT_STYLES, type ReportStyleWeights } from '../reference/report-styles.js';
+import { isReportStyle, REPORT_STYLE_PRESETS, REPORT_STYLES, type ReportStyleWeights } from '../reference/report-styles.js';
 import { checkFaultRates, faultRatesFromTotal, type FaultRates } from '../server/faults.js';
 import { startServer, type ServerOptions } from '../server/index.js';
 
@@ -57,18 +57,15 @@ export const parsePort = (value: string): number =>
 /** Commander parser: a whole number (a seed). */
 export const parseInteger = (value: string): number => parseNumber(value, 'a whole number', Number.isSafeInteger);
 
-/** The style weight tables `--report-styles` accepts by name. */
-const STYLE_PRESETS: Readonly<Record<string, ReportStyleWeights>> = { templates: TEMPLATE_REPORT_STYLES, realistic: REALISTIC_REPORT_STYLES };
-
 /** Commander parser: report style weights, `json=0.5,table=0.2,...`, or a preset name (`templates`, `realistic`). */
 export function parseReportStyles(value: string): ReportStyleWeights {
-  const preset = STYLE_PRESETS[value.trim()];
-  if (preset) return preset;
+  const name = value.trim();
+  if (Object.hasOwn(REPORT_STYLE_PRESETS, name)) return REPORT_STYLE_PRESETS[name as keyof typeof REPORT_STYLE_PRESETS];
   const weights: ReportStyleWeights = {};
   for (const pair of value.split(',')) {
     const [name = '', weight = '', ...rest] = pair.split('=').map((part) => part.trim());
     if (!isReportStyle(name)) {
-      throw new InvalidArgumentError(`unknown report style "${name}"; expected ${Object.keys(STYLE_PRESETS).join(' or ')}, or style=weight pairs of ${REPORT_STYLES.join(', ')}`);
+      throw new InvalidArgumentError(`unknown report style "${name}"; expected ${Object.keys(REPORT_STYLE_PRESETS).join(' or ')}, or style=weight pairs of ${REPORT_STYLES.join(', ')}`);
     }
     if (rest.length > 0) throw new InvalidArgumentError(`expected style=weight, got "${pair}"`);
     weights[name] = parseNumber(weight, `a weight of 0 or more for ${name}`, (n) => n >= 0);

@@ -4,7 +4,7 @@
  * ones do. Its rates are the known answers the harness must measure back.
  */
 import { z } from 'zod';
-import { isReportStyle, REPORT_STYLES, TEMPLATE_REPORT_STYLES, type ReportStyleWeights } from './report-styles.js';
+import { DEFAULT_REPORT_STYLE_PRESET, isReportStyle, REPORT_STYLE_PRESETS, REPORT_STYLES, type ReportStyleWeights } from './report-styles.js';
 
 export const DISPOSITIONS = ['honest', 'success-seeking', 'underclaiming', 'random'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
@@ -14,9 +14,13 @@ export const REPORTS_ON = ['intent', 'output'] as const;
 
 const rate = z.number().min(0).max(1);
 
+type ReportStylePreset = keyof typeof REPORT_STYLE_PRESETS;
+
 /** Style weights: known style names only, each weight 0 or more, at least one above 0. */
-const reportStylesSchema = z
-  .record(z.string(), z.number().min(0).finite())
+const styleWeightsSchema = z
+  .record(z.string(), z.number().min(0).finite(), {
+    error: `expected style weights (e.g. {json: 0.8, table: 0.2}) or a preset: ${Object.keys(REPORT_STYLE_PRESETS).join(', ')}`,
+  })
   .superRefine((weights, context) => {
     for (const name of Object.keys(weights).filter((key) => !isReportStyle(key))) {
       context.addIssue({ code: 'custom', path: [name], message: `unknown report style "${name}"; known: ${REPORT_STYLES.join(', ')}` });
@@ -24,8 +28,13 @@ const reportStylesSchema = z
     if (!Object.values(weights).some((weight) => weight > 0)) {
       context.addIssue({ code: 'custom', message: 'at least one report style needs a weight above 0' });
     }
-  })
-  .transform((weights) => weights as ReportStyleWeights);
+  });
+
+/** Style weights, or the name of a preset weight table; a preset's name is read as its weights before the weights are checked. */
+const reportStylesSchema = z.preprocess(
+  (value) => (typeof value === 'string' && Object.hasOwn(REPORT_STYLE_PRESETS, value) ? REPORT_STYLE_PRESETS[value as ReportStylePreset] : value),
+  styleWeightsSchema,
+) as unknown as z.ZodType<ReportStyleWeights, ReportStyleWeights | ReportStylePreset>;
 
 export const personaSchema = z
   .object({
@@ -45,10 +54,11 @@ export const personaSchema = z
     suggestibility: rate.default(0),
     /**
      * Relative weights of the styles a report is written in (src/reference/report-styles.ts),
-     * drawn per report. Default: today's two templates, the asked JSON 0.8 and plain
-     * numbered lines 0.2 (`TEMPLATE_REPORT_STYLES`); `REALISTIC_REPORT_STYLES` weights every style.
+     * drawn per report, or a preset's name: `templates`, the first reader's two forms (the
+     * asked JSON 0.8, plain numbered lines 0.2), or `realistic`, every style. Default:
+     * `DEFAULT_REPORT_STYLE_PRESET` (`templates`).
      */
-    reportStyles: reportStylesSchema.default(TEMPLATE_REPORT_STYLES),
+    reportStyles: reportStylesSchema.default(REPORT_STYLE_PRESETS[DEFAULT_REPORT_STYLE_PRESET]),
     /**
      * Probability that a unit's answer is a hedge no careful reader can take for yes or
      * no ("not certain — the count is close"), drawn per unit and per report. A report
