@@ -63,11 +63,21 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** A crude stem, enough to match `commas` with `comma` and `paragraphs` with `paragraph`. */
+/**
+ * A light stem, enough to match `commas` with `comma`, `wrapped` with `wrap` and
+ * `included` with `include`: plural and -ed/-ing endings off, a doubled last consonant
+ * and a final e dropped. Both sides of a comparison go through it, so it needs only to be
+ * consistent, not a real stemmer.
+ */
 function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let w = word.replace(/'s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
 }
 
 /** The content words of a phrase, stemmed: what can tell one instruction from another. */

@@ -71,6 +71,8 @@ const BETWEEN = new Set([
 
 /** Verdicts as CJK phrases, which have no spaces to split words on; the negative forms first. */
 const CJK_VERDICTS: readonly [RegExp, boolean][] = [
+  [/충족하지 못했|충족하지 않았|충족되지 않았|충족하지 못합|아니요|아니오/g, false],
+  [/충족했|충족합니다|충족됩니다|충족되었|(?<![\p{L}])(?:예|네)(?=[,.\s]|$)/gu, true],
   [/満たしていません|満たしていない|守っていません|守られていません|いいえ/g, false],
   [/不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
   [/満たしています|満たしている|守っています|守られています|はい/g, true],
@@ -111,15 +113,16 @@ const HEDGES = new RegExp(
 const NOTHING_MISSED =
   /\b(?:none|nothing|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no [\p{L}-]+)\b(?:(?! i )[^.;!?\n,])*?\b(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
 
-/** "None of them were followed", "none was met": a no. */
-const NONE_MET = /\bnone\b(?:\s+of\s+(?:the|them|these|those|my|its)\b[^.;!?\n,]{0,30}?)?\s+(?:was|were|is|are|got|has been|have been)\s+(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied with)\b/gi;
+/** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
+const NONE_MET =
+  /\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,])*?\s(?:was|were|is|are|got|has been|have been)\s+(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
 
-/** Phrases that mean no without a verdict word: "not quite", "not really". */
-const NOT_QUITE = /\bnot (?:quite|really)\b/gi;
+/** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
+const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
 
 /** Phrases that say an earlier answer is being taken back. */
 export const CORRECTION_CUES =
-  /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|revised|update:|edit:)/gi;
+  /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|i miscounted|i misread|i was mistaken|my mistake|my bad|revised|update:|edit:)/gi;
 
 /** A word token with where it starts. */
 interface Token {

@@ -22,11 +22,12 @@ const GOVERNED_THROUGH = new Set([
   'any', 'a', 'an', 'the', 'single', 'other', 'of', 'more', 'extra', 'additional', 'such', 'from', 'use', 'used', 'using',
   'include', 'included', 'including', 'contain', 'contains', 'contained', 'containing', 'have', 'has', 'had', 'put', 'add',
   'added', 'write', 'wrote', 'written', 'appear', 'appears', 'appeared', 'there', 'are', 'is', 'was', 'were', 'be',
-  'been', 'in', 'uses', 'stray',
+  'been', 'in', 'uses', 'stray', 'mention', 'mentions', 'mentioned', 'feature', 'features', 'show', 'shows', 'fully',
+  'entirely', 'completely', 'properly', 'correctly', 'actually', 'really', 'quite',
 ]);
 
 /** "commas were not used", "X is missing": a negation after the thing. */
-const AFTER_NEGATION = /^(?:(?:is|are|was|were|has been|have been|got)\s+)?(?:not|never|nowhere|missing|absent|left out|omitted)\b/;
+const AFTER_NEGATION = /^["')\]]?\s*(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:not|n't|never|nowhere|missing|absent|left out|omitted)\b/;
 
 /** Exceptions that take back an absolute claim: "no commas, except one". */
 const EXCEPTION = /\b(?:except|apart from|other than|aside from|save for|but one|but for)\b/i;

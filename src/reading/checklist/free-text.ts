@@ -6,7 +6,7 @@
  * whole ("Overall: no"), and a leading or closing answer ("Yes.", "So not quite.").
  */
 import { answerText, correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
-import { NUMBER_PATTERN, numberValue, stripMarkdown, withoutQuoted } from '../text.js';
+import { NUMBER_PATTERN, numberValue, ordinalNumber, stripMarkdown, withoutQuoted } from '../text.js';
 import { describedVerdict } from './described.js';
 import {
   ITEM_NOUN,
@@ -18,6 +18,7 @@ import {
   sayAllExcept,
   type Answer,
   type Collector,
+  type Target,
 } from './statements.js';
 
 /** A line of the text, markdown stripped, with where it starts and whether it was set as a heading. */
@@ -48,15 +49,26 @@ const ITEM_LABEL = new RegExp(
   'iu',
 );
 
-/** The number of a line's item label, if it has one. */
-function labelNumber(label: RegExpExecArray | null): number | undefined {
+/** An ordinal label at the start of a line: "First:", "Second instruction -", "3rd:". */
+const ORDINAL_LABEL = new RegExp(`^(?:[-*•+]\\s+)?(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)(?:\\s+(?:${ITEM_NOUN}|one))?\\s*[:-]\\s*`, 'iu');
+
+/** A line's item label and its number, if it has one. */
+function itemLabel(text: string): { label: string; mark: string; number: number } | undefined {
+  const label = ITEM_LABEL.exec(text);
   const n = label?.[2] ?? label?.[3] ?? label?.[4];
-  return n === undefined ? undefined : Number(n);
+  if (label && n !== undefined) return { label: label[0], mark: label[1] ?? '', number: Number(n) };
+  const ordinal = ORDINAL_LABEL.exec(text);
+  return ordinal ? { label: ordinal[0], mark: '', number: ordinalNumber(ordinal[1]!)! } : undefined;
 }
 
 /** A line that answers for the whole: "Overall: no", "All satisfied: ✅", "Everything satisfied? No.", "In summary, ...". */
 const OVERALL_LABEL =
   /^(?:[-*•+]\s+)?(?:(?:overall|in summary|summary|in short|in total|to summari[sz]e|in conclusion|conclusion|final (?:answer|verdict|assessment|result)|verdict|result|bottom line|score|total|en résumé|globalement|global|insgesamt|gesamt(?:ergebnis)?|fazit|en general|resumen|conclusión|in generale|riepilogo|no geral|resumo|総合|まとめ|总体|总结|整体)\s*(?:[:=?,-]\s*|\s+)|(?:all|every|everything|all of them|every instruction)(?: (?:instructions?|requirements?|of them|three|four|two))? ?(?:satisfied|met|followed|fulfilled|ok)?\s*[:=?-]\s*)(.*)$/iu;
+
+/** Labels that speak for the whole only outside an item's block: inside one, "Verdict: ..." is the item's. */
+const WEAK_OVERALL_LABEL = /^(?:[-*•+]\s+)?(?:verdict|result|status|score|total)\b/i;
+/** A heading over the answer for the whole: "### Overall", "**Summary**". */
+const WHOLE_HEADING = /^(?:overall|summary|in summary|conclusion|final (?:answer|verdict|assessment)|verdict|bottom line)\s*:?\s*$/i;
 
 /** What restating an item's own text before its answer looks like: cut it off. */
 function afterRestatement(fragment: string, description: string | undefined): string {
@@ -131,7 +143,12 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
   const statusColumns = header.flatMap((cell, i) => (STATUS_HEADER.test(cell) && !NOTE_HEADER.test(cell) ? [i] : []));
   const noteColumns = header.flatMap((cell, i) => (NOTE_HEADER.test(cell) && !STATUS_HEADER.test(cell) ? [i] : []));
   const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
-  const numbers = body.map((row) => cellNumber(row.cells[0]));
+  const width = Math.max(0, ...body.map((row) => row.cells.length));
+  const numberColumn =
+    [...Array(width).keys()].find((i) => /^(?:#|no\.?|n[°º]|nr\.?|number|item)$/i.test(header[i] ?? '')) ??
+    [...Array(width).keys()].find((i) => body.length > 0 && body.every((row) => cellNumber(row.cells[i]) !== undefined)) ??
+    0;
+  const numbers = body.map((row) => cellNumber(row.cells[numberColumn]));
   const base = numberingBase(numbers.filter((n): n is number => n !== undefined), collector.items.length);
   const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0] ?? ''}: x`)));
   body.forEach((row, place) => {
@@ -142,7 +159,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
       if (answer) say(collector, 'overall', answer.value, position, 'free text');
       return;
     }
-    const text = textColumn >= 0 ? cells[textColumn] : cells.find((cell, i) => i !== 0 && cellNumber(cell) === undefined);
+    const text = textColumn >= 0 ? cells[textColumn] : cells.find((cell, i) => i !== numberColumn && cellNumber(cell) === undefined);
     const index =
       number !== undefined
         ? number - base
@@ -152,7 +169,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
     const answerCells =
       statusColumns.length > 0
         ? statusColumns.map((i) => cells[i] ?? '')
-        : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === 0 && number !== undefined));
+        : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
     const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]?.description);
     if (answer) say(collector, index, answer.value, position + 1, 'free text');
   });
@@ -163,10 +180,11 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
 // ---------------------------------------------------------------------------------------
 
 /** "except #2", "but the title", "other than instructions 1 and 3": the excepted part. */
-const EXCEPT = /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of)\s+(.+)$/i;
+const EXCEPT =
+  /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of|excepto|salvo|menos|sauf|à part|außer|ausgenommen|tranne|eccetto|exceto|menos)\s+(.+)$/i;
 /** "all/every/each instruction(s)", "everything", "all of them", "both", "any of them". */
 const ALL_QUANTIFIER = new RegExp(
-  `\\b(?:all|every|each|everything|both|any|none)\\b(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one))?`,
+  `\\b(?:all|every|each|everything|both|any|none|neither|either|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one))?`,
   'i',
 );
 const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
@@ -175,15 +193,24 @@ const COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:/|of|out of)\\s*(?:the\\s
 const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|pass|overall|score`, 'i');
 /** "yes to 1 and 3", "no for #2". */
 const YES_NO_TO = /\b(yes|no)\s+(?:to|for|on)\s+(?:(?:instructions?|items?|numbers?)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*)\b/gi;
+/** "1 yes, 2 no", "#3: no". */
+const NUMBER_YES_NO = /(?:^|[\s,;(])#?(\d{1,2})\s*[:=-]?\s*(yes|no)\b/gi;
+/** "Only the first instruction was met": the named ones yes, every other no. */
+const ONLY = /\bonly\b/i;
+/** "None of them", "neither instruction": said of every item. */
+const NONE = /\b(?:none|neither)\b/i;
+/** Said of "all of them", these mean not all; "mostly" and "partially" beside them only agree. */
+const NOT_WHOLLY = /\bnot (?:entirely|completely|fully|quite|wholly)\b/gi;
+const MOSTLY = /\b(?:mostly|partially|partly|largely)\b/gi;
 /** How a closing answer opens: "So, no.", "Therefore yes", "All in all, not quite." */
 const CLOSING = /^(?:so|thus|therefore|hence|in short|all in all|to sum up|in the end|bottom line|in conclusion|net|overall)\b/i;
 /** Where a sentence divides into clauses that may answer about different items ("1 and 3 were met, but I missed 2"). */
-const CLAUSE_BREAK = /,?\s+\b(?:but|however|whereas|while|although|though|yet)\b|[,;:]\s+(?=(?:and\s+)?(?:the\s+)?(?:instructions?|#|\d))/i;
+const CLAUSE_BREAK = /,?\s+\b(?:but|however|whereas|while|although|though|yet)\b|;\s+/i;
 
-/** Sentences of a line, with where each starts. */
+/** Sentences of a line, with where each starts; a quotation is never split. */
 function sentencesOf(line: Line): Line[] {
   const sentences: Line[] = [];
-  for (const match of line.text.matchAll(/[^.!?;]+(?:[.!?;]+|$)/g)) {
+  for (const match of line.text.matchAll(/(?:"[^"\n]*"|[^.!?;"]|")+(?:[.!?;]+|$)/g)) {
     if (match[0].trim() !== '') sentences.push({ text: match[0].trim(), position: line.position + match.index });
   }
   return sentences;
@@ -227,10 +254,11 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const verdicts = verdictsIn(text);
   const outcome = settle(verdicts, correctionPositions(text));
   const position = sentence.position + (verdicts.at(-1)?.position ?? 0);
-  const pairs = [...text.matchAll(YES_NO_TO)];
+  const pairs = [...text.matchAll(YES_NO_TO), ...text.matchAll(NUMBER_YES_NO)];
   if (pairs.length > 0) {
     for (const pair of pairs) {
-      for (const n of pair[2]!.match(/\d+/g) ?? []) say(collector, Number(n) - base, pair[1]!.toLowerCase() === 'yes', sentence.position + pair.index, 'free text');
+      const [numbers, answer] = pair[1]!.match(/^\d/) ? [pair[1]!, pair[2]!] : [pair[2]!, pair[1]!];
+      for (const n of numbers.match(/\d+/g) ?? []) say(collector, Number(n) - base, answer.toLowerCase() === 'yes', sentence.position + pair.index, 'free text');
     }
     return true;
   }
@@ -248,10 +276,18 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     const of = numberValue(count[2]!);
     if (satisfied !== undefined && of !== undefined && of === items.length && satisfied <= of) {
       say(collector, 'overall', satisfied === of, position, 'free text');
+      clauseFailures(collector, text, sentence.position, base);
       return true;
     }
   }
-  if (referencedItems(text, items.length, base).length > 0) return clauseStatements(collector, sentence, base);
+  const referenced = referencedItems(text, items.length, base);
+  if (referenced.length > 0 && ONLY.test(text) && outcome === true) {
+    items.forEach((_, index) => say(collector, index, referenced.includes(index), position, 'free text', !referenced.includes(index)));
+    say(collector, 'overall', false, position, 'free text');
+    return true;
+  }
+  if (referenced.length > 0) return clauseStatements(collector, sentence, base);
+  if (outcome === undefined) describedClauses(collector, sentence);
   if (outcome === undefined || outcome === 'contradiction') return false;
   if (NOT_ALL.test(text) && outcome !== 'hedge') {
     say(collector, 'overall', false, position, 'free text');
@@ -259,10 +295,48 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   }
   if (ALL_QUANTIFIER.test(text) || CLOSING.test(text)) {
     if (outcome === true) sayAll(collector, true, position, 'free text');
-    else say(collector, 'overall', outcome, position, 'free text');
+    else if (outcome === false && NONE.test(text)) sayAll(collector, false, position, 'free text');
+    else say(collector, 'overall', wholeAnswer(text, outcome), position, 'free text');
     return true;
   }
-  return false;
+  return clauseFailures(collector, text, sentence.position, base);
+}
+
+/** "Mostly", "partially", "not entirely": for "did it satisfy all of them?", a no; any other hedge stays one. */
+function wholeAnswer(text: string, outcome: Answer): Answer {
+  if (outcome !== 'hedge' || !new RegExp(NOT_WHOLLY.source, 'i').test(text)) return outcome;
+  const rest = text.replace(NOT_WHOLLY, ' ').replace(MOSTLY, ' ');
+  return verdictsIn(rest).some((v) => v.value === 'hedge') ? outcome : false;
+}
+
+/**
+ * Clauses that describe the response without a verdict ("but 'yogurt' does not appear in
+ * either response"), read against the one item they name: corroborating statements, which
+ * can contradict an answer about that item but never answer by themselves.
+ */
+function describedClauses(collector: Collector, sentence: Line): void {
+  const text = sentence.text;
+  for (const clause of text.split(/;|,?\s+(?:but|however|whereas|while|although|so)\s+/)) {
+    const named = itemNamedBy(clause, collector.items);
+    if (named === undefined) continue;
+    const described = describedVerdict(clause, collector.items[named]!.description);
+    if (described === undefined) continue;
+    collector.statements.push({ target: named, value: described, position: sentence.position + text.indexOf(clause), from: 'free text', general: false, corroborating: true });
+  }
+}
+
+/** Clauses that say an item failed, naming it by its words ("the paragraph count is off", "I missed the title"). */
+function clauseFailures(collector: Collector, text: string, position: number, base: number): boolean {
+  let found = false;
+  for (const clause of text.split(/[;:]|,?\s+(?:but|and|so|because)\s+|\s-\s/)) {
+    if (referencedItems(clause, collector.items.length, base).length > 0) continue;
+    if (settle(verdictsIn(clause), correctionPositions(clause)) !== false) continue;
+    const named = itemNamedBy(withoutQuoted(clause), collector.items);
+    if (named === undefined) continue;
+    collector.namedFailures.push({ index: named, position: position + text.indexOf(clause) });
+    found = true;
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -275,8 +349,8 @@ const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔]\]\s*)?|\[[ xX✓✔]\]\
 const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
 
 /** A short name for an item ("Word count", "Letter x (fewer than 10)"), not a sentence with answers of its own. */
-function isTitle(title: string | undefined): boolean {
-  if (title === undefined || title.split(/\s+/).length > 8) return false;
+function isTitle(title: string | undefined, heading = false): boolean {
+  if (title === undefined || (!heading && title.split(/\s+/).length > 8)) return false;
   const plain = answerText(title);
   return verdictsIn(plain).length === 0 && !EXCEPT.test(plain) && !ALL_QUANTIFIER.test(plain);
 }
@@ -293,14 +367,23 @@ function opensWithVerdict(text: string): boolean {
  */
 export function freeTextStatements(collector: Collector, lines: readonly Line[]): Line[] {
   const { items } = collector;
-  const base = numberingBase(lines.flatMap((line) => labelNumber(ITEM_LABEL.exec(line.text)) ?? []), items.length);
+  const base = numberingBase(lines.flatMap((line) => itemLabel(line.text)?.number ?? []), items.length);
   const unused: Line[] = [];
   const unnumbered: { line: Line; answer: FoundAnswer }[] = [];
-  let open: { index: number; lines: Line[] } | undefined;
+  let open: { target: Target; lines: Line[] } | undefined;
   const closeBlock = (): void => {
     if (open && open.lines.length > 0) {
-      const answer = fragmentAnswer(open.lines.map((l) => l.text).join('\n'), items[open.index]?.description);
-      if (answer) say(collector, open.index, answer.value, open.lines[0]!.position + answer.offset, 'free text');
+      const text = open.lines.map((l) => l.text).join('\n');
+      if (open.target === 'overall') {
+        const block = { text, position: open.lines[0]!.position };
+        if (!sentencesOf(block).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
+          const answer = fragmentAnswer(text, undefined);
+          if (answer) say(collector, 'overall', wholeAnswer(answerText(text), answer.value), block.position + answer.offset, 'free text');
+        }
+      } else {
+        const answer = fragmentAnswer(text, items[open.target]?.description);
+        if (answer) say(collector, open.target, answer.value, open.lines[0]!.position + answer.offset, 'free text');
+      }
     }
     open = undefined;
   };
@@ -313,24 +396,29 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       tableStatements(collector, rows);
       continue;
     }
-    const label = ITEM_LABEL.exec(line.text);
-    const number = labelNumber(label);
-    if (label && number !== undefined) {
+    const label = itemLabel(line.text);
+    if (label) {
       closeBlock();
-      const index = number - base;
-      const rest = `${label[1] ?? ''} ${line.text.slice(label[0].length)}`.trim();
+      // Ordinal labels count from one whatever the digits do.
+      const index = label.number - (ITEM_LABEL.test(line.text) ? base : 1);
+      const rest = `${label.mark} ${line.text.slice(label.label.length)}`.trim();
       const answer = fragmentAnswer(rest, items[index]?.description);
-      if (answer) say(collector, index, answer.value, line.position + label[0].length + answer.offset, 'free text');
-      else open = { index, lines: [] };
+      if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset, 'free text');
+      else open = { target: index, lines: [] };
+      continue;
+    }
+    if (line.heading && WHOLE_HEADING.test(line.text)) {
+      closeBlock();
+      open = { target: 'overall', lines: [] };
       continue;
     }
     const overall = OVERALL_LABEL.exec(line.text);
-    if (overall) {
+    if (overall && !(open && WEAK_OVERALL_LABEL.test(line.text))) {
       closeBlock();
       const rest = { text: overall[1] ?? '', position: line.position + line.text.length - (overall[1] ?? '').length };
       if (!sentencesOf(rest).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
         const answer = fragmentAnswer(rest.text, undefined);
-        if (answer) say(collector, 'overall', answer.value, rest.position + answer.offset, 'free text');
+        if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset, 'free text');
       }
       continue;
     }
@@ -346,14 +434,16 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     // A heading, or a "Title: answer" line, that names one item by its words.
     const titled = TITLED.exec(line.text);
     const title = line.heading ? line.text.replace(/:$/, '') : (bullet?.[1] ?? titled?.[1]);
-    const named = isTitle(title) ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
+    const named = isTitle(title, line.heading) ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
     if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled?.[2] ?? ''))) {
       closeBlock();
       const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]!.description);
       if (answer) say(collector, named, answer.value, line.position + answer.offset, 'free text');
-      else if (line.heading || (titled && titled[2] === '')) open = { index: named, lines: [] };
+      else if (line.heading || (titled && titled[2] === '')) open = { target: named, lines: [] };
       continue;
     }
+    // A heading that names no item ends the block above it.
+    if (line.heading) closeBlock();
     if (open) {
       open.lines.push(line);
       continue;
@@ -392,5 +482,5 @@ export function leadingAnswer(collector: Collector, unused: readonly Line[]): vo
   const outcome = settle(verdictsIn(text), correctionPositions(text));
   if (outcome === undefined || outcome === 'contradiction') return;
   if (outcome === true) sayAll(collector, true, first.position, 'free text');
-  else say(collector, 'overall', outcome, first.position, 'free text');
+  else say(collector, 'overall', wholeAnswer(text, outcome), first.position, 'free text');
 }

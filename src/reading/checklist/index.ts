@@ -14,7 +14,7 @@ import { read, unread, type Read, type Reading } from '../reading.js';
 import { normaliseText, withoutQuoted } from '../text.js';
 import { correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
 import { fragmentAnswer, freeTextStatements, leadingAnswer, linesOf, type Line } from './free-text.js';
-import { say, type ChecklistItem, type Collector, type Statement } from './statements.js';
+import { say, sayAllExcept, type ChecklistItem, type Collector, type Statement } from './statements.js';
 import { jsonStatements } from './structured.js';
 
 export type { ChecklistItem } from './statements.js';
@@ -38,7 +38,7 @@ const THINKING = /<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi;
 const REWRITE = /^\s*(?:here(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten|new|updated|improved|fixed) (?:response|version|answer|draft)|(?:revised|corrected|rewritten) (?:response|version)\s*:)/im;
 
 /** What introduces an echoed form: "in exactly this form:", "format:", "like this:". */
-const FORM_CUE = /(?:form|format|example|template|like this|as follows)\s*:?\s*$/i;
+const FORM_CUE = /(?:form|format|example|template|like this|as follows|asks? for|asked for|requested|wants|expects?)\s*:?\s*$/i;
 
 /**
  * Footnoted hedges ("Yes*" with a line "* I believe so, but ..."): the marked answers are
@@ -67,16 +67,14 @@ function withoutQuotedPassages(text: string): string {
   return text.replace(/"[^"\n]*"/g, (quoted) => (quoted.split(/\s+/).length >= 6 || /[.!?]\s/.test(quoted) ? `"${' '.repeat(quoted.length - 2)}"` : quoted));
 }
 
-/** Whether a JSON span is the question's example, introduced as a form rather than given as an answer. */
-function isEchoedExample(text: string, span: JsonSpan, example: string | undefined): boolean {
+/** Whether a JSON span is a copy of the question's example answer. */
+function isExampleCopy(span: JsonSpan, example: string | undefined): boolean {
   if (example === undefined) return false;
-  let same = false;
   try {
-    same = JSON.stringify(span.value) === JSON.stringify(JSON.parse(example));
+    return JSON.stringify(span.value) === JSON.stringify(JSON.parse(example));
   } catch {
     return false;
   }
-  return same && FORM_CUE.test(text.slice(Math.max(0, span.start - 80), span.start));
 }
 
 /** The text with the given spans blanked out (same length, so positions stay true). */
@@ -86,9 +84,9 @@ function blanked(text: string, spans: readonly JsonSpan[]): string {
   return result;
 }
 
-/** The reading standing statements come to: one value, or why not. */
+/** The reading standing statements come to: one value, or why not. A description alone is no answer. */
 function settleStatements(statements: readonly Statement[]): Reading<boolean> {
-  if (statements.length === 0) return unread('no answer');
+  if (statements.every((s) => s.corroborating)) return unread('no answer');
   const outcome = settle(statements, []);
   if (outcome === 'hedge') return unread('hedge');
   if (outcome === 'contradiction' || outcome === undefined) return unread('contradiction');
@@ -143,14 +141,17 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   const normal = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
   const outsideQuotes = withoutQuotedPassages(normal);
   const nothing = (why: 'refusal' | 'no answer'): ChecklistReading => ({ items: items.map(() => unread(why)), overall: unread(why) });
-  const collector: Collector = { items, statements: [] };
-  const answering = jsonValues(normal).filter((span) => jsonStatements({ items, statements: [] }, span) > 0);
-  const echoes = answering.filter((span) => isEchoedExample(normal, span, options.example));
+  const collector: Collector = { items, statements: [], namedFailures: [] };
+  const answering = jsonValues(normal).filter((span) => jsonStatements({ items, statements: [], namedFailures: [] }, span) > 0);
+  // A copy of the example is passed over when something else answers, or when it is introduced as the form.
+  const copies = answering.filter((span) => isExampleCopy(span, options.example));
+  const echoes = copies.length < answering.length ? copies : copies.filter((span) => FORM_CUE.test(normal.slice(Math.max(0, span.start - 80), span.start)));
   for (const span of answering) if (!echoes.includes(span)) jsonStatements(collector, span);
   if (collector.statements.length === 0 && REWRITE.test(normal)) return nothing('refusal');
   const outsideJson = blanked(outsideQuotes, answering);
   const lines = linesOf(outsideJson);
   leadingAnswer(collector, freeTextStatements(collector, lines));
+  sayNamedFailures(collector);
   if (items.length === 1) singleItemStatements(collector, lines);
   if (collector.statements.length === 0) return nothing(REFUSAL.test(normal) ? 'refusal' : 'no answer');
   const corrections = correctionPositions(withoutQuoted(outsideJson));
@@ -159,6 +160,20 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   const itemStatements = items.map((_, index) => [...collector.statements.filter((s) => s.target === index), ...wholeYes]);
   const itemReadings = itemStatements.map((mine) => settleStatements(standing(mine, corrections)));
   return { items: itemReadings, overall: settleOverall(collector.statements, itemReadings, itemStatements, corrections) };
+}
+
+/**
+ * Failures named by their words: in a report that answers item by item nowhere else ("I
+ * satisfied 2 of 3; the paragraph count is off"), all except them; otherwise each is a
+ * plain "no" about its item.
+ */
+function sayNamedFailures(collector: Collector): void {
+  const itemByItem = collector.statements.some((s) => s.target !== 'overall' && !s.general);
+  const failed = [...new Set(collector.namedFailures.map((f) => f.index))];
+  if (failed.length === 0) return;
+  const position = Math.max(...collector.namedFailures.map((f) => f.position));
+  if (itemByItem) for (const { index, position: at } of collector.namedFailures) say(collector, index, false, at, 'free text');
+  else sayAllExcept(collector, failed, position, 'free text');
 }
 
 /**

@@ -28,12 +28,22 @@ export interface Statement {
   from: ReadFrom;
   /** Said of every item at once ("all satisfied", "all except #2"). */
   general: boolean;
+  /**
+   * Read from a sentence that only describes the response ("'yogurt' does not appear"):
+   * it can contradict an answer about its item but is never an answer by itself.
+   */
+  corroborating?: boolean;
 }
 
 /** The items, and the statements found about them so far. */
 export interface Collector {
   items: readonly ChecklistItem[];
   statements: Statement[];
+  /**
+   * Items a sentence said failed, naming them by their words ("I missed the word count"):
+   * all-except when the report answers item by item nowhere else, else plain answers.
+   */
+  namedFailures: { index: number; position: number }[];
 }
 
 /** Records a statement; one about an item the checklist does not have is dropped. */
@@ -72,7 +82,7 @@ export function itemNamedBy(phrase: string, items: readonly ChecklistItem[]): nu
 
 /** Words models use for "instruction" when they number them, in the languages the readers know. */
 export const ITEM_NOUN =
-  '(?:instructions?|items?|requirements?|constraints?|rules?|criteri(?:on|a)|checks?|points?|questions?|q|no\\.|number|instrucci[oó]n(?:es)?|consignes?|anweisung(?:en)?|instru[cç][aã]o|instru[cç][oõ]es|istruzion[ei]|指示|指令|要求)';
+  '(?:instructions?|items?|requirements?|constraints?|rules?|criteri(?:on|a)|checks?|points?|questions?|q|no\\.|n[°º]|nr\\.?|numbers?|n[úu]mero|nummer|instrucci[oó]n(?:es)?|consignes?|anweisung(?:en)?|instru[cç][aã]o|instru[cç][oõ]es|istruzion[ei]|指示|指令|要求)';
 
 /** References to items inside a sentence: "instruction 2", "#3", "the second instruction", "instructions 1 and 3". */
 const ITEM_REFERENCE = new RegExp(
@@ -80,15 +90,21 @@ const ITEM_REFERENCE = new RegExp(
   'giu',
 );
 
-/** Item indices (0-based) a sentence refers to by number or ordinal, in order, without repeats. */
+/**
+ * Item indices (0-based) a sentence refers to by number or ordinal, in order, without
+ * repeats. "The second one" counts only where nothing is numbered: beside "instruction 3"
+ * it is more likely the second response or paragraph.
+ */
 export function referencedItems(sentence: string, count: number, base: number): number[] {
-  const found: number[] = [];
+  const numbered: number[] = [];
+  const ordinals: number[] = [];
   for (const match of sentence.matchAll(ITEM_REFERENCE)) {
     const numbers = match[1] ?? match[2];
-    if (numbers) for (const n of numbers.match(/\d+/g) ?? []) found.push(Number(n) - base);
+    if (numbers) for (const n of numbers.match(/\d+/g) ?? []) numbered.push(Number(n) - base);
     const ordinal = match[3]?.toLowerCase();
-    if (ordinal) found.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
+    if (ordinal) ordinals.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
   }
+  const found = numbered.length > 0 ? numbered : ordinals;
   return [...new Set(found)].filter((i) => i >= 0 && i < count);
 }
 
