@@ -1,7 +1,8 @@
 /**
- * `npx tsx benchmarks/interval-coverage.ts [runs]`: the coverage of saydo's 95% intervals
+ * `npx tsx benchmarks/interval-coverage.ts [runs] [probe counts]`: the coverage of saydo's 95% intervals
  * on the coverage model (benchmarks/coverage-model.ts), beside the methods it was chosen
- * over, at 6, 10, 20 and 40 probes (docs/measurement.md "Intervals" shows the result).
+ * over, at 6, 10, 20 and 40 probes unless a comma-separated list says otherwise
+ * (docs/measurement.md "Intervals" shows the result).
  * A coverage is the share of runs whose interval contains the true value, among runs
  * that give one; `n/a` where no run does.
  */
@@ -20,7 +21,7 @@ import { instructionCounts, REFERENCE_RATES, simulatedVerdicts, trueValues, type
 
 const Z95 = 1.959963984540054;
 const RUNS = Number(process.argv[2] ?? 2000);
-const PROBE_COUNTS = [6, 10, 20, 40];
+const PROBE_COUNTS = (process.argv[3] ?? '6,10,20,40').split(',').map(Number);
 const FAILURE_CORRELATIONS = [0, 0.5];
 
 /** The clusters of one run's three metrics, as summarize builds them (headline framing, pairs by unit). */

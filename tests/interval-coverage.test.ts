@@ -73,7 +73,7 @@ describe(`95% interval coverage over ${RUNS} simulated runs of a success-seeking
         const tally = tallies.get(key(probes, rho))!;
         for (const metric of METRICS) {
           const { covered, withInterval } = tally[metric];
-          // An interval is withheld only when a single probe has units in the denominator.
+          // An interval is withheld only when at most one probe has units in the denominator.
           expect(withInterval, metric).toBeGreaterThanOrEqual(0.95 * RUNS);
           expect(covered / withInterval, metric).toBeGreaterThanOrEqual(0.93);
           expect(covered / withInterval, metric).toBeLessThanOrEqual(0.97);
