@@ -177,7 +177,8 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
  */
 export function verdictsIn(text: string): Verdict[] {
   const verdicts: Verdict[] = [];
-  const covered: [number, number][] = [];
+  // A correction's own words ("I was wrong", "my mistake") are not a verdict about the item.
+  const covered: [number, number][] = [...text.matchAll(CORRECTION_CUES)].map((m) => [m.index, m.index + m[0].length]);
   for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false]] as const) {
     for (const match of text.matchAll(pattern)) {
       verdicts.push({ position: match.index, value });

@@ -27,7 +27,8 @@ const GOVERNED_THROUGH = new Set([
 ]);
 
 /** "commas were not used", "X is missing": a negation after the thing. */
-const AFTER_NEGATION = /^["')\]]?\s*(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:not|n't|never|nowhere|missing|absent|left out|omitted)\b/;
+const AFTER_NEGATION =
+  /^["')\]]?\s*(?:(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:not|never|nowhere|missing|absent|left out|omitted)\b|[a-z]+n't\b)/;
 
 /** Exceptions that take back an absolute claim: "no commas, except one". */
 const EXCEPTION = /\b(?:except|apart from|other than|aside from|save for|but one|but for)\b/i;

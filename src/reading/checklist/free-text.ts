@@ -35,8 +35,10 @@ export function linesOf(text: string): Line[] {
   let position = 0;
   for (const raw of text.split('\n')) {
     if (!/^\s*```/.test(raw) && raw.trim() !== '') {
-      const heading = /^\s*#{1,6}\s/.test(raw) || /^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(raw);
-      lines.push({ text: stripMarkdown(raw), position, ...(heading ? { heading } : {}) });
+      const text = stripMarkdown(raw);
+      // A bold line that answers ("**Satisfied.**") is an answer, not a title.
+      const heading = /^\s*#{1,6}\s/.test(raw) || (/^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(raw) && verdictsIn(answerText(text)).length === 0);
+      lines.push({ text, position, ...(heading ? { heading } : {}) });
     }
     position += raw.length + 1;
   }
@@ -45,7 +47,7 @@ export function linesOf(text: string): Line[] {
 
 /** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
 const ITEM_LABEL = new RegExp(
-  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]]|\\u20e3|\\s+-\\s)(?!\\d))\\s*[:.)\\-]?\\s*`,
+  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]]|\\u20e3|\\s+-\\s)(?!\\d))\\s*[:.)\\-]?\\s*`,
   'iu',
 );
 
@@ -224,7 +226,8 @@ function clauseStatements(collector: Collector, sentence: Line, base: number): b
   for (const clause of text.split(CLAUSE_BREAK)) {
     const at = text.indexOf(clause, offset);
     offset = at + clause.length;
-    const referenced = referencedItems(clause, collector.items.length, base);
+    // The clause is about its first reference ("1 could not be met together with 2" is about 1).
+    const referenced = referencedItems(clause, collector.items.length, base, true);
     const verdicts = verdictsIn(clause);
     const outcome = settle(verdicts, correctionPositions(clause));
     if (referenced.length === 0 || outcome === undefined) continue;
@@ -310,7 +313,7 @@ function wholeAnswer(text: string, outcome: Answer): Answer {
 }
 
 /**
- * Clauses that describe the response without a verdict ("but 'yogurt' does not appear in
+ * Clauses that describe a failure without a verdict word ("but 'yogurt' does not appear in
  * either response"), read against the one item they name: corroborating statements, which
  * can contradict an answer about that item but never answer by themselves.
  */
@@ -319,9 +322,9 @@ function describedClauses(collector: Collector, sentence: Line): void {
   for (const clause of text.split(/;|,?\s+(?:but|however|whereas|while|although|so)\s+/)) {
     const named = itemNamedBy(clause, collector.items);
     if (named === undefined) continue;
-    const described = describedVerdict(clause, collector.items[named]!.description);
-    if (described === undefined) continue;
-    collector.statements.push({ target: named, value: described, position: sentence.position + text.indexOf(clause), from: 'free text', general: false, corroborating: true });
+    // Only a described failure can contradict: positive descriptions agree with too much to be evidence.
+    if (describedVerdict(clause, collector.items[named]!.description) !== false) continue;
+    collector.statements.push({ target: named, value: false, position: sentence.position + text.indexOf(clause), from: 'free text', general: false, corroborating: true });
   }
 }
 
@@ -344,7 +347,7 @@ function clauseFailures(collector: Collector, text: string, position: number, ba
 // ---------------------------------------------------------------------------------------
 
 /** A bullet or mark line with no number ("- [x] No commas", "✅ Title in << >>"). */
-const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔]\]\s*)?|\[[ xX✓✔]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
+const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔✗✘]\]\s*)?|\[[ xX✓✔✗✘]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
 /** "Title: answer" with a short title ("Letter x (fewer than 10): Yes", "Word count - no"). */
 const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
 
@@ -444,6 +447,8 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     }
     // A heading that names no item ends the block above it.
     if (line.heading) closeBlock();
+    // A line about another item ("I missed instruction 2.") ends the block it follows.
+    if (open && referencedItems(line.text, items.length, base).some((index) => index !== open!.target)) closeBlock();
     if (open) {
       open.lines.push(line);
       continue;

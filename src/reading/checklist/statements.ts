@@ -86,19 +86,21 @@ export const ITEM_NOUN =
 
 /** References to items inside a sentence: "instruction 2", "#3", "the second instruction", "instructions 1 and 3". */
 const ITEM_REFERENCE = new RegExp(
-  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2})\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b)`,
+  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#\\d{1,2})*)\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b)`,
   'giu',
 );
 
 /**
  * Item indices (0-based) a sentence refers to by number or ordinal, in order, without
- * repeats. "The second one" counts only where nothing is numbered: beside "instruction 3"
- * it is more likely the second response or paragraph.
+ * repeats (with `firstOnly`, those of its first reference, which may be a list: "1 and 3").
+ * "The second one" counts only where nothing is numbered: beside "instruction 3" it is more
+ * likely the second response or paragraph.
  */
-export function referencedItems(sentence: string, count: number, base: number): number[] {
+export function referencedItems(sentence: string, count: number, base: number, firstOnly = false): number[] {
   const numbered: number[] = [];
   const ordinals: number[] = [];
   for (const match of sentence.matchAll(ITEM_REFERENCE)) {
+    if (firstOnly && numbered.length + ordinals.length > 0) break;
     const numbers = match[1] ?? match[2];
     if (numbers) for (const n of numbers.match(/\d+/g) ?? []) numbered.push(Number(n) - base);
     const ordinal = match[3]?.toLowerCase();
