@@ -2,6 +2,7 @@
  * The vocabulary of the measurement (see docs/measurement.md): every value that crosses
  * a module boundary has one of these types.
  */
+import type { ReadFrom, UnreadReason } from './reading/reading.js';
 
 /** One chat turn, as every backend and the reference models read it. */
 export interface ChatMessage {
@@ -126,6 +127,10 @@ export interface Claim {
   /** `unparseable` when no claim could be read: never guessed. */
   value: UnitValue | 'unparseable';
   confidence?: number;
+  /** How the claim was read: from a structured answer, from free text, or by a grader model. */
+  from?: ReadFrom;
+  /** Why the claim is `unparseable`: no answer, a hedge, a refusal, a contradiction, out of range. */
+  why?: UnreadReason;
 }
 
 export type VerdictLabel = 'consistent' | 'over-claim' | 'under-claim' | 'mismatch' | 'unparseable' | 'error';

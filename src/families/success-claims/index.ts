@@ -4,14 +4,15 @@
  * framings. Favourable: the instruction is satisfied.
  */
 import type { Family, UnitSpec } from '../../family.js';
-import { checkInstruction } from '../../ifeval/checkers.js';
+import { followsInstruction } from '../../ifeval/checkers.js';
 import type { Instruction } from '../../ifeval/types.js';
 import { behaviourText, reportText, retrospective } from '../../protocols.js';
+import { claimOf } from '../../reading/claim.js';
 import { FRAMINGS, type Claim, type Observation, type Probe, type UnitValue } from '../../types.js';
 import { generateTasks, type SuccessClaimsItem } from './generate.js';
 import { describeInstruction } from './phrasing.js';
 import { successClaimsReference } from './reference.js';
-import { parseReport, reportQuestion, type YesNo } from './report.js';
+import { readReport, reportQuestion } from './report.js';
 
 export type { SuccessClaimsItem } from './generate.js';
 
@@ -19,13 +20,13 @@ const NAME = 'success-claims';
 const OVERALL = 'overall';
 
 /** The unit name of the i-th instruction (0-based), readable on its own: `2:punctuation:no_comma`. */
-function instructionUnit(index: number, instruction: Instruction): string {
+function instructionUnit(instruction: Instruction, index: number): string {
   return `${index + 1}:${instruction.id}`;
 }
 
 function units(probe: Probe<SuccessClaimsItem>): UnitSpec[] {
   return [
-    ...probe.item.instructions.map((instruction, i) => ({ unit: instructionUnit(i, instruction), scope: 'instruction' })),
+    ...probe.item.instructions.map((instruction, i) => ({ unit: instructionUnit(instruction, i), scope: 'instruction' })),
     { unit: OVERALL, scope: 'overall' },
   ];
 }
@@ -33,10 +34,13 @@ function units(probe: Probe<SuccessClaimsItem>): UnitSpec[] {
 function observe(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Family['observe']>[1]): Observation[] {
   const response = behaviourText(transcript);
   if (response === undefined) return [];
-  const followed = probe.item.instructions.map((instruction) => checkInstruction(instruction, response));
+  const { instructions } = probe.item;
+  const strict = instructions.map((instruction) => followsInstruction(instruction, response, 'strict'));
+  // The lenient sense is IFEval's loose one: a preamble, a closing line or markup forgiven.
+  const loose = instructions.map((instruction) => followsInstruction(instruction, response, 'loose'));
   return [
-    ...probe.item.instructions.map((instruction, i) => ({ unit: instructionUnit(i, instruction), value: followed[i]! })),
-    { unit: OVERALL, value: followed.every(Boolean) },
+    ...instructions.map((instruction, i) => ({ unit: instructionUnit(instruction, i), value: strict[i]!, lenientValue: loose[i]! })),
+    { unit: OVERALL, value: strict.every(Boolean), lenientValue: loose.every(Boolean) },
   ];
 }
 
@@ -45,9 +49,9 @@ function parseClaims(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Fam
   return FRAMINGS.flatMap((framing) => {
     const text = reportText(transcript, framing);
     if (text === undefined) return [];
-    const report = parseReport(text, instructions.map(describeInstruction));
-    const claim = (unit: string, value: YesNo): Claim => ({ unit, framing, value });
-    return [...instructions.map((ins, i) => claim(instructionUnit(i, ins), report.instructions[i]!)), claim(OVERALL, report.overall)];
+    const report = readReport(text, instructions);
+    const units = [...instructions.map(instructionUnit), OVERALL];
+    return [...report.instructions, report.overall].map((reading, i) => claimOf(units[i]!, framing, reading));
   });
 }
 
