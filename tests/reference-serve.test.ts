@@ -42,15 +42,17 @@ describe('saydo serve reference flags', () => {
     expect(parseReportStyles('realistic')).toEqual(REALISTIC_REPORT_STYLES);
     expect(parseReportStyles('templates')).toEqual(TEMPLATE_REPORT_STYLES);
     expect(() => parseReportStyles('jsn=1')).toThrow(InvalidArgumentError);
-    expect(() => parseReportStyles('jsn=1')).toThrow(/unknown report style "jsn"; expected templates or realistic, or style=weight pairs of json, json-fenced/);
-    expect(() => parseReportStyles('json=-1')).toThrow('expected a weight of 0 or more for json');
-    expect(() => parseReportStyles('json=0')).toThrow('expected at least one style with a weight above 0');
+    expect(() => parseReportStyles('jsn=1')).toThrow(/^jsn: unknown report style "jsn"; known: json, json-fenced, /);
+    expect(() => parseReportStyles('realist')).toThrow('expected style=weight pairs or a preset (templates, realistic), got "realist"');
+    expect(() => parseReportStyles('json=x')).toThrow('expected a number as the weight of json');
+    expect(() => parseReportStyles('json=-1')).toThrow(/^json: Too small/);
+    expect(() => parseReportStyles('json=0')).toThrow('at least one report style needs a weight above 0');
   });
 
   it('refuses an unknown style on the command line, naming the styles', async () => {
     const result = await runNode([SAYDO, 'serve', '--report-styles', 'tables=1'], { cwd: REPO });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`option '--report-styles <weights>' argument 'tables=1' is invalid. unknown report style "tables"`);
+    expect(result.stderr).toContain(`option '--report-styles <weights>' argument 'tables=1' is invalid. tables: unknown report style "tables"; known: json,`);
   });
 
   it('serves the personas the flags ask for: the report style, hedges and what reports are about', async () => {

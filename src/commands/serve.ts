@@ -2,10 +2,11 @@
  * `saydo serve`: the local API server in the foreground, until SIGINT or SIGTERM.
  */
 import { InvalidArgumentError } from 'commander';
-import type { REPORTS_ON } from '../reference/persona.js';
-import { isReportStyle, REPORT_STYLE_PRESETS, REPORT_STYLES, type ReportStyleWeights } from '../reference/report-styles.js';
+import { personaSchema, type REPORTS_ON } from '../reference/persona.js';
+import { REPORT_STYLE_PRESETS, type ReportStyleWeights } from '../reference/report-styles.js';
 import { checkFaultRates, faultRatesFromTotal, type FaultRates } from '../server/faults.js';
 import { startServer, type ServerOptions } from '../server/index.js';
+import { describeIssues } from '../validate.js';
 
 /** The options of `saydo serve` as commander hands them over (already parsed by the parsers below). */
 export interface ServeCommandOptions {
@@ -57,21 +58,24 @@ export const parsePort = (value: string): number =>
 /** Commander parser: a whole number (a seed). */
 export const parseInteger = (value: string): number => parseNumber(value, 'a whole number', Number.isSafeInteger);
 
-/** Commander parser: report style weights, `json=0.5,table=0.2,...`, or a preset name (`templates`, `realistic`). */
+/**
+ * Commander parser: report style weights, `json=0.5,table=0.2,...`, or a preset name
+ * (`templates`, `realistic`), checked by the persona's own rules.
+ */
 export function parseReportStyles(value: string): ReportStyleWeights {
-  const name = value.trim();
-  if (Object.hasOwn(REPORT_STYLE_PRESETS, name)) return REPORT_STYLE_PRESETS[name as keyof typeof REPORT_STYLE_PRESETS];
-  const weights: ReportStyleWeights = {};
-  for (const pair of value.split(',')) {
-    const [name = '', weight = '', ...rest] = pair.split('=').map((part) => part.trim());
-    if (!isReportStyle(name)) {
-      throw new InvalidArgumentError(`unknown report style "${name}"; expected ${Object.keys(REPORT_STYLE_PRESETS).join(' or ')}, or style=weight pairs of ${REPORT_STYLES.join(', ')}`);
-    }
-    if (rest.length > 0) throw new InvalidArgumentError(`expected style=weight, got "${pair}"`);
-    weights[name] = parseNumber(weight, `a weight of 0 or more for ${name}`, (n) => n >= 0);
-  }
-  if (!Object.values(weights).some((weight) => weight > 0)) throw new InvalidArgumentError('expected at least one style with a weight above 0');
-  return weights;
+  const preset = value.trim();
+  const weights = Object.hasOwn(REPORT_STYLE_PRESETS, preset)
+    ? preset
+    : Object.fromEntries(
+        value.split(',').map((pair) => {
+          const [name = '', weight = '', ...rest] = pair.split('=').map((part) => part.trim());
+          if (!pair.includes('=') || rest.length > 0 || name === '') throw new InvalidArgumentError(`expected style=weight pairs or a preset (${Object.keys(REPORT_STYLE_PRESETS).join(', ')}), got "${pair}"`);
+          return [name, parseNumber(weight, `a number as the weight of ${name}`, Number.isFinite)];
+        }),
+      );
+  const parsed = personaSchema.shape.reportStyles.safeParse(weights);
+  if (!parsed.success) throw new InvalidArgumentError(describeIssues('', parsed.error));
+  return parsed.data;
 }
 
 /** Keeps only the keys whose values were given. */
