@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * StrykerJS mutation testing over saydo's measurement core: `npm run mutate`
+ * (docs/mutation-testing.md). One part only: `npm run mutate -- --mutate <file or glob>`.
+ */
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const TEMP_DIR = '.stryker-tmp';
+
+// Stryker runs the tests in a copy of the repository at .stryker-tmp/sandbox-*/, where
+// the IFEval conformance test looks for ../shared/conformance; a link at
+// .stryker-tmp/shared makes it find the same data as in the repository.
+const sharedData = resolve('..', 'shared');
+const sharedLink = resolve(TEMP_DIR, 'shared');
+if (existsSync(sharedData) && !existsSync(sharedLink)) {
+  mkdirSync(TEMP_DIR, { recursive: true });
+  symlinkSync(sharedData, sharedLink, 'dir');
+}
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'src/scoring.ts',
+    'src/summary.ts',
+    'src/metrics.ts',
+    'src/reading/**/*.ts',
+    'src/families/*/report.ts',
+    'src/ifeval/checkers.ts',
+    'src/ifeval/text.ts',
+  ],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  // Each mutant runs only the tests that executed its code in the initial run.
+  coverageAnalysis: 'perTest',
+  tempDirName: TEMP_DIR,
+  // Saved runs and promptfoo's cache are large and no test reads them.
+  ignorePatterns: ['/results', '/.promptfoo', '/reports', '*.log'],
+  reporters: ['clear-text', 'html', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { logTests: false },
+  // `npm run mutate -- --incremental` reuses this file's results for unchanged code and tests.
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  thresholds: { high: 90, low: 85, break: null },
+};
