@@ -24,7 +24,7 @@ const FALSE_WORDS = new Set(['false', 'faux', 'falso', 'falsch']);
 const MET_WORDS = new Set([
   'satisfied', 'satisfies', 'met', 'meets', 'followed', 'follows', 'fulfilled', 'fulfils', 'fulfills', 'complied',
   'complies', 'compliant', 'adhered', 'adheres', 'correct', 'correctly', 'passed', 'passes', 'achieved',
-  'accomplished', 'respected', 'obeyed', 'honored', 'honoured', 'succeeded', 'successful', 'successfully',
+  'accomplished', 'respected', 'obeyed', 'honored', 'honoured', 'succeeded', 'successful', 'successfully', 'confident',
   // French, Spanish, German, Portuguese, Italian
   'satisfait', 'satisfaite', 'respecté', 'respectée', 'rempli', 'remplie', 'cumplido', 'cumplida', 'cumple',
   'satisfecho', 'satisfecha', 'erfüllt', 'eingehalten', 'befolgt', 'cumprido', 'cumprida', 'atendido', 'atendida',

@@ -6,6 +6,7 @@ import type { InstructionId, Instruction } from '../../ifeval/types.js';
 import { readChecklist, type ChecklistItem } from '../../reading/checklist/index.js';
 import type { Reading } from '../../reading/reading.js';
 import type { Framing } from '../../types.js';
+import { claimedCountVerdict } from './claimed-counts.js';
 import { describeInstruction } from './phrasing.js';
 
 /** How each framing opens the question (SPEC "Framing"); the rest of the question is shared. */
@@ -68,7 +69,11 @@ const NAMES: Record<InstructionId, readonly string[]> = {
 /** An instruction as a checklist item: its description as the question listed it, and the names a model may use for it. */
 function checklistItem(instruction: Instruction): ChecklistItem {
   const shortName = instruction.id.split(':')[1]!.replace(/_/g, ' ');
-  return { description: describeInstruction(instruction), aliases: [instruction.id, shortName, ...NAMES[instruction.id]] };
+  return {
+    description: describeInstruction(instruction),
+    aliases: [instruction.id, shortName, ...NAMES[instruction.id]],
+    judge: (sentence) => claimedCountVerdict(sentence, instruction),
+  };
 }
 
 /** What a success-claims report says: a reading per instruction (in order) and one for "all of them". */

@@ -23,24 +23,33 @@ const GOVERNED_THROUGH = new Set([
   'include', 'included', 'including', 'contain', 'contains', 'contained', 'containing', 'have', 'has', 'had', 'put', 'add',
   'added', 'write', 'wrote', 'written', 'appear', 'appears', 'appeared', 'there', 'are', 'is', 'was', 'were', 'be',
   'been', 'in', 'uses', 'stray', 'mention', 'mentions', 'mentioned', 'feature', 'features', 'show', 'shows', 'fully',
-  'entirely', 'completely', 'properly', 'correctly', 'actually', 'really', 'quite',
+  'entirely', 'completely', 'properly', 'correctly', 'actually', 'really', 'quite', 'valid', 'proper', 'real', 'exact',
+  'required', 'requested',
 ]);
 
 /** "commas were not used", "X is missing": a negation after the thing. */
 const AFTER_NEGATION =
   /^["')\]]?\s*(?:(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:not|never|nowhere|missing|absent|left out|omitted)\b|[a-z]+n't\b)/;
+/** "is not missing": two negations, so present. */
+const NOT_MISSING = /^["')\]]?\s*(?:(?:is|are|was|were|has been|have been)\s+)?(?:not|n't|never)\s+(?:missing|absent|left out|omitted)\b|^["')\]]?\s*[a-z]+n't\s+(?:missing|absent)\b/;
 
 /** Exceptions that take back an absolute claim: "no commas, except one". */
 const EXCEPTION = /\b(?:except|apart from|other than|aside from|save for|but one|but for)\b/i;
 
-/** Whether the word at `index` is negated by the sentence: a negation before it (through GOVERNED_THROUGH words) or after it. */
+/**
+ * Whether the word at `index` is negated by the sentence: a negation before it (through
+ * GOVERNED_THROUGH words, and across "or"/"and"/"nor" to a negated word before: "never
+ * used 'mosaic' or 'zipper'") or after it ("'yogurt' does not appear"; "is not missing" is
+ * two negations).
+ */
 function negatedAt(words: readonly string[], index: number, text: string, wordStarts: readonly number[]): boolean {
   for (let i = index - 1; i >= 0 && i >= index - 5; i--) {
     if (isNegator(words[i]!, words[i + 1])) return true;
+    if (['or', 'and', 'nor'].includes(words[i]!) && i > 0) return negatedAt(words, i - 1, text, wordStarts);
     if (!GOVERNED_THROUGH.has(words[i]!)) break;
   }
   const after = text.slice(wordStarts[index]! + words[index]!.length).trimStart().toLowerCase();
-  return AFTER_NEGATION.test(after);
+  return AFTER_NEGATION.test(after) && !NOT_MISSING.test(after);
 }
 
 /** The words an instruction asks for and the words it forbids, from its clauses; words in both say nothing. */
@@ -62,12 +71,24 @@ function instructionWords(description: string): { required: Set<string>; forbidd
 /**
  * A descriptive sentence's verdict about an instruction, or undefined when it cannot tell:
  * a title rather than a sentence, numbers (they need the instruction's relation to judge),
- * a restated instruction, nothing shared with the instruction, or signals both ways.
+ * a restated instruction, nothing shared with the instruction, or signals both ways. In
+ * "X, but Y" the part after "but" decides when it can ("no 'feather', but I did use
+ * 'lemon'").
  */
 export function describedVerdict(sentence: string, description: string): boolean | undefined {
   const text = sentence.trim();
   if (text.split(/\s+/).length < 3) return undefined;
   if (RESTATEMENT.test(text) || new RegExp(`\\b${NUMBER_PATTERN}\\b`, 'i').test(withoutQuoted(text))) return undefined;
+  const contrast = /,?\s+but\s+/i.exec(text);
+  if (contrast) {
+    const after = clauseVerdict(text.slice(contrast.index + contrast[0].length), description);
+    return after ?? clauseVerdict(text.slice(0, contrast.index), description);
+  }
+  return clauseVerdict(text, description);
+}
+
+/** One clause's descriptive verdict (see `describedVerdict`). */
+function clauseVerdict(text: string, description: string): boolean | undefined {
   const { required, forbidden } = instructionWords(description);
   const lower = text.toLowerCase();
   const starts: number[] = [];

@@ -17,6 +17,7 @@ import {
   sayAll,
   sayAllExcept,
   type Answer,
+  type ChecklistItem,
   type Collector,
   type Target,
 } from './statements.js';
@@ -47,7 +48,7 @@ export function linesOf(text: string): Line[] {
 
 /** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
 const ITEM_LABEL = new RegExp(
-  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]]|\\u20e3|\\s+-\\s)(?!\\d))\\s*[:.)\\-]?\\s*`,
+  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s))\\s*[:.)\\-]?\\s*`,
   'iu',
 );
 
@@ -91,7 +92,8 @@ interface FoundAnswer {
  * under a heading): its verdicts, or failing those, what it describes. A short title
  * before a separator ("Correct language: ❌") gives way to the answer after it.
  */
-export function fragmentAnswer(fragment: string, description: string | undefined): FoundAnswer | undefined {
+export function fragmentAnswer(fragment: string, item: ChecklistItem | undefined): FoundAnswer | undefined {
+  const description = item?.description;
   const answer = answerText(afterRestatement(fragment, description));
   const verdicts = verdictsIn(answer);
   let outcome = settle(verdicts, correctionPositions(answer));
@@ -105,7 +107,7 @@ export function fragmentAnswer(fragment: string, description: string | undefined
   }
   if (outcome === undefined) {
     if (REFUSAL.test(answer)) return { value: 'hedge', offset: 0 };
-    const described = description === undefined ? undefined : describedVerdict(answer, description);
+    const described = item === undefined ? undefined : (item.judge?.(answer) ?? describedVerdict(answer, item.description));
     return described === undefined ? undefined : { value: described, offset: 0 };
   }
   return { value: outcome, offset: verdicts.at(-1)?.position ?? 0 };
@@ -172,7 +174,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
       statusColumns.length > 0
         ? statusColumns.map((i) => cells[i] ?? '')
         : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
-    const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]?.description);
+    const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]);
     if (answer) say(collector, index, answer.value, position + 1, 'free text');
   });
 }
@@ -323,7 +325,8 @@ function describedClauses(collector: Collector, sentence: Line): void {
     const named = itemNamedBy(clause, collector.items);
     if (named === undefined) continue;
     // Only a described failure can contradict: positive descriptions agree with too much to be evidence.
-    if (describedVerdict(clause, collector.items[named]!.description) !== false) continue;
+    const item = collector.items[named]!;
+    if ((item.judge?.(clause) ?? describedVerdict(clause, item.description)) !== false) continue;
     collector.statements.push({ target: named, value: false, position: sentence.position + text.indexOf(clause), from: 'free text', general: false, corroborating: true });
   }
 }
@@ -384,7 +387,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
           if (answer) say(collector, 'overall', wholeAnswer(answerText(text), answer.value), block.position + answer.offset, 'free text');
         }
       } else {
-        const answer = fragmentAnswer(text, items[open.target]?.description);
+        const answer = fragmentAnswer(text, items[open.target]);
         if (answer) say(collector, open.target, answer.value, open.lines[0]!.position + answer.offset, 'free text');
       }
     }
@@ -405,7 +408,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       // Ordinal labels count from one whatever the digits do.
       const index = label.number - (ITEM_LABEL.test(line.text) ? base : 1);
       const rest = `${label.mark} ${line.text.slice(label.label.length)}`.trim();
-      const answer = fragmentAnswer(rest, items[index]?.description);
+      const answer = fragmentAnswer(rest, items[index]);
       if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset, 'free text');
       else open = { target: index, lines: [] };
       continue;
@@ -430,7 +433,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     const referenced = referencedItems(line.text, items.length, base);
     if (bullet && referenced.length === 1) {
       closeBlock();
-      const answer = fragmentAnswer(line.text, items[referenced[0]!]!.description);
+      const answer = fragmentAnswer(line.text, items[referenced[0]!]);
       if (answer) say(collector, referenced[0]!, answer.value, line.position + answer.offset, 'free text');
       continue;
     }
@@ -440,7 +443,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     const named = isTitle(title, line.heading) ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
     if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled?.[2] ?? ''))) {
       closeBlock();
-      const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]!.description);
+      const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]);
       if (answer) say(collector, named, answer.value, line.position + answer.offset, 'free text');
       else if (line.heading || (titled && titled[2] === '')) open = { target: named, lines: [] };
       continue;

@@ -61,10 +61,17 @@ function applyHedgedFootnotes(text: string): string {
 
 /**
  * The text with long quoted passages blanked (same length): an excerpt of the response
- * ("THE HARBOR WAKES ... AND YES, THE GULLS ...") is never the model's verdict.
+ * ("THE HARBOR WAKES ... AND YES, THE GULLS ...") is never the model's verdict. A quoted
+ * item text (`**"Answer with less than 167 words."**`) stays: it names its item.
  */
-function withoutQuotedPassages(text: string): string {
-  return text.replace(/"[^"\n]*"/g, (quoted) => (quoted.split(/\s+/).length >= 6 || /[.!?]\s/.test(quoted) ? `"${' '.repeat(quoted.length - 2)}"` : quoted));
+function withoutQuotedPassages(text: string, items: readonly ChecklistItem[]): string {
+  const restates = (inner: string): boolean => {
+    const plain = inner.trim().replace(/[.:]$/, '').toLowerCase();
+    return plain.length >= 10 && items.some((item) => item.description.toLowerCase().includes(plain));
+  };
+  return text.replace(/"[^"\n]*"/g, (quoted) =>
+    (quoted.split(/\s+/).length >= 6 || /[.!?]\s/.test(quoted)) && !restates(quoted.slice(1, -1)) ? `"${' '.repeat(quoted.length - 2)}"` : quoted,
+  );
 }
 
 /** Whether a JSON span is a copy of the question's example answer. */
@@ -139,7 +146,7 @@ function settleOverall(
  */
 export function readChecklist(text: string, items: readonly ChecklistItem[], options: ChecklistOptions = {}): ChecklistReading {
   const normal = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
-  const outsideQuotes = withoutQuotedPassages(normal);
+  const outsideQuotes = withoutQuotedPassages(normal, items);
   const nothing = (why: 'refusal' | 'no answer'): ChecklistReading => ({ items: items.map(() => unread(why)), overall: unread(why) });
   const collector: Collector = { items, statements: [], namedFailures: [] };
   const answering = jsonValues(normal).filter((span) => jsonStatements({ items, statements: [], namedFailures: [] }, span) > 0);
@@ -185,7 +192,7 @@ function singleItemStatements(collector: Collector, lines: readonly Line[]): voi
     for (const statement of [...collector.statements]) collector.statements.push({ ...statement, target: 0, general: true });
   }
   if (collector.statements.length === 0 && lines.length > 0) {
-    const answer = fragmentAnswer(lines.map((line) => line.text).join('\n'), collector.items[0]!.description);
+    const answer = fragmentAnswer(lines.map((line) => line.text).join('\n'), collector.items[0]);
     if (answer) say(collector, 0, answer.value, lines[0]!.position + answer.offset, 'free text');
   }
 }

@@ -12,6 +12,12 @@ export interface ChecklistItem {
   description: string;
   /** Other names a model may key the item by: an id, a short name, its topic words. */
   aliases?: readonly string[];
+  /**
+   * The family's own reading of a sentence that describes the response without a verdict
+   * word (success-claims: a count, "The response is 171 words", against the instruction's
+   * number); undefined when it cannot tell.
+   */
+  judge?: (sentence: string) => boolean | undefined;
 }
 
 /** What one statement is about: an item (0-based), or the whole. */
