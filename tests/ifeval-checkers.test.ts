@@ -42,6 +42,13 @@ const CASES: Case[] = [
   },
   { id: 'length_constraints:number_sentences', kwargs: { num_sentences: 3, relation: 'at least' }, pass: 'One. Two. Three.', fail: 'One. Two.' },
   { id: 'length_constraints:number_paragraphs', kwargs: { num_paragraphs: 2 }, pass: '***\nFirst.\n***\nSecond.', fail: 'First.\n***\n\n***\nSecond.' },
+  {
+    id: 'length_constraints:number_paragraphs',
+    kwargs: { num_paragraphs: 2 },
+    pass: 'First.\n***\nSecond.\n***',
+    fail: 'First.\n***\nSecond.\n***\nThird.',
+    note: 'a divider may also close the response',
+  },
   { id: 'length_constraints:number_words', kwargs: { num_words: 5, relation: 'at least' }, pass: 'one two three four five', fail: 'one two three four' },
   { id: 'length_constraints:number_words', kwargs: { num_words: 5, relation: 'less than' }, pass: 'one two three four', fail: 'one two three four five' },
   {
@@ -53,9 +60,24 @@ const CASES: Case[] = [
   { id: 'detectable_content:number_placeholders', kwargs: { num_placeholders: 2 }, pass: '[name] at [address]', fail: '[name] at\n[address\n]' },
   { id: 'detectable_content:postscript', kwargs: { postscript_marker: 'P.P.S' }, pass: 'Hi.\n\nP. P. S. bye', fail: 'Hi.\n\nPS bye' },
   { id: 'detectable_content:postscript', kwargs: { postscript_marker: 'P.S.' }, pass: 'Hi.\np.s. bye', fail: 'Hi.\nP.S bye' },
+  { id: 'detectable_content:postscript', kwargs: { postscript_marker: 'P.S.' }, pass: 'Hi.\n\nP. S. See you.', fail: 'Hi.\n\nP S. See you.' },
+  {
+    id: 'detectable_content:postscript',
+    kwargs: { postscript_marker: 'PS:' },
+    pass: 'Thanks.\n\nps: call me.',
+    fail: 'Thanks.\n\nPS call me.',
+    note: 'any other marker is looked for as written, in any case',
+  },
   { id: 'detectable_format:number_bullet_lists', kwargs: { num_bullets: 2 }, pass: '**Fruit**\n* apple\n  - pear', fail: '* a\n* b\n* c' },
   { id: 'detectable_format:constrained_response', kwargs: {}, pass: 'Well... My answer is maybe.', fail: 'My answer is yes' },
   { id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 2 }, pass: '*one* and **two**', fail: '*one* and * * and **\n**' },
+  {
+    id: 'detectable_format:number_highlighted_sections',
+    kwargs: { num_highlights: 2 },
+    pass: '**one** and **two**',
+    fail: '**one** and ** **',
+    note: 'a blank highlight counts for nothing',
+  },
   {
     id: 'detectable_format:multiple_sections',
     kwargs: { section_spliter: 'Section', num_sections: 2 },
@@ -63,8 +85,23 @@ const CASES: Case[] = [
     fail: 'Section 1\nA\nsection 2\nB',
   },
   { id: 'detectable_format:json_format', kwargs: {}, pass: '```json\n{"a": [1, NaN]}\n```', fail: '{a: 1}' },
+  { id: 'detectable_format:json_format', kwargs: {}, pass: '```Json\n{"a": -Infinity}\n```', fail: '```Json\n{"a": 1,}\n```' },
+  {
+    id: 'detectable_format:json_format',
+    kwargs: {},
+    pass: '{"a": "NaN"}',
+    fail: '{"a": "\\u00NaN0"}',
+    note: 'NaN inside a string is text, so the invalid escape before it still fails',
+  },
   { id: 'detectable_format:title', kwargs: {}, pass: '<<Poem of joy>>\nLa la.', fail: '<< >> and <<a\nb>>' },
   { id: 'combination:two_responses', kwargs: {}, pass: 'Answer one.\n******\nAnswer two.', fail: 'Same.\n******\nSame.' },
+  {
+    id: 'combination:two_responses',
+    kwargs: {},
+    pass: '******\nAnswer one.\n******\nAnswer two.\n******',
+    fail: 'Answer one.\n******\n******\nAnswer two.',
+    note: 'the divider may open or close the response, but an empty answer between two dividers fails',
+  },
   { id: 'combination:repeat_prompt', kwargs: { prompt_to_repeat: 'Say hi.' }, pass: ' say HI. Hi!', fail: 'Hi! Say hi.' },
   {
     id: 'startend:end_checker',
@@ -73,6 +110,7 @@ const CASES: Case[] = [
     fail: 'Any other questions? Thanks.',
   },
   { id: 'startend:quotation', kwargs: {}, pass: '  "Hello"\n', fail: '"' },
+  { id: 'startend:quotation', kwargs: {}, pass: '"Hi"', fail: '"Hello' },
   {
     id: 'change_case:capital_word_frequency',
     kwargs: { capital_frequency: 3, capital_relation: 'at least' },
@@ -118,6 +156,27 @@ describe('checkInstruction (strict)', () => {
     const instruction = parseInstruction('keywords:forbidden_words', { forbidden_words: ['x'] });
     expect(checkInstruction(instruction, ' \n ')).toBe(false);
     expect(followsInstruction(instruction, '', 'loose')).toBe(false);
+  });
+});
+
+describe('nth_paragraph_first_word reads the first word as the reference does', () => {
+  const secondStartsWith = (first_word: string) =>
+    parseInstruction('length_constraints:nth_paragraph_first_word', { num_paragraphs: 2, nth_paragraph: 2, first_word });
+
+  it.each(['Summary. Then more.', 'Summary, then more.', 'Summary? Yes.', 'Summary! Yes.', "Summary's end.", 'Summary" he said.', "'Summary' first."])(
+    'cuts the word at its first punctuation mark and drops leading quotes: %s',
+    (paragraph) => {
+      expect(checkInstruction(secondStartsWith('summary'), `Intro.\n\n${paragraph}`)).toBe(true);
+    },
+  );
+
+  it('compares the whole word, not a prefix', () => {
+    expect(checkInstruction(secondStartsWith('summary'), 'Intro.\n\nSummaries follow.')).toBe(false);
+  });
+
+  it('takes the nth piece between blank lines, so an extra blank line makes the paragraph empty', () => {
+    // Two non-blank paragraphs, but the second piece of the split is the empty one between them.
+    expect(checkInstruction(secondStartsWith('summary'), 'Intro.\n\n\n\nSummary here.')).toBe(false);
   });
 });
 
@@ -168,6 +227,23 @@ describe('parseInstruction', () => {
     ],
     ['combination:repeat_prompt', {}, 'missing kwarg "prompt_to_repeat"'],
     ['punctuation:no_comma', [], 'punctuation:no_comma: kwargs must be an object, got []'],
+    ['punctuation:no_comma', null, 'punctuation:no_comma: kwargs must be an object, got null'],
+    ['punctuation:no_comma', 'none', 'punctuation:no_comma: kwargs must be an object, got "none"'],
+    ['punctuation:no_comma', undefined, 'punctuation:no_comma: kwargs must be an object, got undefined'],
+    ['detectable_format:title', { title: 'x', size: 2 }, 'detectable_format:title: unexpected kwargs "title", "size"'],
+    ['keywords:frequency', {}, 'keywords:frequency: missing kwarg "keyword"; missing kwarg "frequency"; missing kwarg "relation"'],
+    ['keywords:frequency', { keyword: ' \n', frequency: 1, relation: 'at least' }, 'kwarg "keyword" must not be empty (got " \\n")'],
+    ['keywords:letter_frequency', { letter: 5, let_frequency: 1, let_relation: 'at least' }, 'kwarg "letter" must be a string (got 5)'],
+    [
+      'length_constraints:nth_paragraph_first_word',
+      { num_paragraphs: 2, nth_paragraph: 0, first_word: 'a' },
+      'kwarg "nth_paragraph" must be a positive integer (got 0)',
+    ],
+    [
+      'length_constraints:nth_paragraph_first_word',
+      { num_paragraphs: 1.5, nth_paragraph: 1, first_word: 'a' },
+      'kwarg "num_paragraphs" must be an integer (got 1.5)',
+    ],
   ])('%s %j fails with %s', (id, kwargs, message) => {
     expect(() => parseInstruction(id, kwargs)).toThrow(message);
   });

@@ -79,6 +79,21 @@ describe('wordTokenize and countCapitalWords', () => {
       '``', 'Hello', ',', "''", 'she', 'said', '.', 'It', "'s", 'fine', '.',
     ]);
   });
+
+  // One sentence each, so NLTK's NLTKWordTokenizer alone gives word_tokenize's answer.
+  it.each([
+    ['She said "hi" twice.', ['She', 'said', '``', 'hi', "''", 'twice', '.']],
+    ["He said ''hi'' twice.", ['He', 'said', '``', 'hi', "''", 'twice', '.']],
+    ["He said 'hi' twice.", ['He', 'said', "'hi", "'", 'twice', '.']],
+    ["I said 'a' loudly.", ['I', 'said', "'", 'a', "'", 'loudly', '.']],
+    ['Items:', ['Items', ':']],
+    ['A&B; C@D #1 $5 50%', ['A', '&', 'B', ';', 'C', '@', 'D', '#', '1', '$', '5', '50', '%']],
+    ['*Bold* text', ['*', 'Bold', '*', 'text']],
+    ['We wanna go.', ['We', 'wan', 'na', 'go', '.']],
+    ['WE WANNA GO.', ['WE', 'WAN', 'NA', 'GO', '.']],
+  ])('tokenizes %j as NLTK does', (sentence, tokens) => {
+    expect(wordTokenize(sentence)).toEqual(tokens);
+  });
 });
 
 describe('detectLanguage', () => {
