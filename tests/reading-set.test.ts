@@ -107,7 +107,7 @@ function answerOutcomes(): Outcome[] {
             ? readOption(answer.text, optionTexts(answer.question, answer.options ?? []))
             : answer.kind === 'short-answer'
               ? readShortAnswer(answer.text)
-              : readYesNo(answer.text);
+              : readYesNo(answer.text, { question: answer.question });
     return { group: answer.kind, where: answer.id, expected: answer.expect, got };
   });
 }

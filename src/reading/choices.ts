@@ -6,7 +6,7 @@
  */
 import { jsonValues } from './json.js';
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
-import { normaliseText } from './text.js';
+import { normaliseText, ordinalNumber } from './text.js';
 import { correctionPositions, verdictsIn } from './yes-no.js';
 
 const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value)$/i;
@@ -44,35 +44,44 @@ function settleChoices(
   return values.size === 1 ? read(standing.at(-1)!.value, from) : unread('contradiction');
 }
 
+/** Cues that make the letter after them the answer: "Answer: B", "the correct option is A", "I'll pick b", "it's D". */
+const STRONG_LETTER =
+  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\s*(?:is|:|=|-)?\s*(?:option\s+)?\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
+/** Letters set off as choices: "(B)", "**B**", a line opening "B." / "B)" / "B:" / "B -", or a line that is one letter. */
+const WEAK_LETTER = /\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|^\s*(?:[-*]\s*)?([A-Z])(?:[.):]|\s+-\s|\s*$)/gm;
+const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|choice|answer)\b/gi;
+
 /**
  * Reads an option letter out of `options` (letter -> the option's text, e.g. `{A: 'Venus',
- * B: 'Mercury'}`). A letter counts where letters are answers: in brackets, before `)` or
- * `.`, in bold, after "answer", "option" or "choice", or alone on a line; failing a letter,
- * an answer that is exactly one option's text counts as that option. A letter outside the
- * options is out of range.
+ * B: 'Mercury'}`). A letter after an answer cue ("Answer: B", "it's D") decides; failing
+ * those, a letter set off as a choice ("(B)", "**B**", "B." opening a line); failing
+ * those, "the second option", or an answer that is exactly one option's text. The article
+ * "A" in prose is never option A. Two different choices with no correction between them
+ * are unparseable; a letter outside the options is out of range.
  */
 export function readOption(text: string, options: Readonly<Record<string, string>>): Reading<string> {
-  const known = new Set(Object.keys(options).map((o) => o.toUpperCase()));
+  const letters = Object.keys(options).map((o) => o.toUpperCase());
   const structured = jsonAnswer(text);
   if (structured !== undefined) {
     const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]?.toUpperCase();
-    if (letter !== undefined) return known.has(letter) ? read(letter, 'structured') : unread('out of range');
+    if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
   }
-  const plain = normaliseText(text);
-  const pattern =
-    /(?:\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|\b(?:answer|option|choice|pick|select|choose|go with|letter)\b[^A-Za-z\n]{0,6}(?:is\s+)?(?:option\s+)?\(?([A-Z])\b(?![a-z'])|^\s*(?:[-*]\s*)?([A-Z])(?:[.):]|\s*$)(?=\s|$))/gm;
-  const found: { value: string; position: number }[] = [];
-  for (const match of plain.matchAll(pattern)) {
-    const letter = match[1] ?? match[2] ?? match[3] ?? match[4];
-    if (letter !== undefined) found.push({ value: letter, position: match.index });
-  }
+  const plain = normaliseText(text).trim();
+  const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
+  const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
+  const ordinal = [...plain.matchAll(ORDINAL_OPTION)].flatMap((m) => {
+    const letter = letters[ordinalNumber(m[1]!)! - 1];
+    return letter === undefined ? [] : [{ value: letter, position: m.index }];
+  });
+  let found = strong.length > 0 ? strong : weak.length > 0 ? weak : ordinal;
+  if (found.length === 0 && /^[A-Za-z][.)]?$/.test(plain)) found = [{ value: plain[0]!.toUpperCase(), position: 0 }];
   if (found.length === 0) {
     const answer = readShortAnswer(text);
     const byText = Object.entries(options).filter(([, optionText]) => answer.kind === 'read' && optionText.trim().toLowerCase() === answer.value.toLowerCase());
-    if (byText.length === 1) found.push({ value: byText[0]![0].toUpperCase(), position: 0 });
+    if (byText.length === 1) found = [{ value: byText[0]![0].toUpperCase(), position: 0 }];
   }
   const reading = settleChoices(found, correctionPositions(plain), 'free text');
-  if (reading.kind === 'read' && !known.has(reading.value)) return unread('out of range');
+  if (reading.kind === 'read' && !letters.includes(reading.value)) return unread('out of range');
   if (reading.kind === 'read' && verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
   return reading;
 }
@@ -87,25 +96,37 @@ function cleanAnswer(answer: string): string {
     .trim();
 }
 
+/** What a sentence says before its answer: "It was a", "The answer is", "That's". */
+const LEAD_IN = /^(?:(?:it|that|this)(?:'s| is| was| would be)|the answer(?: is|:)|my answer(?: is|:)|i'd say|i would say)\s+(?:(?:a|an|the)\s+)?/i;
+/** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. */
+const CHANGE_OF_MIND = /^(.+?)\s*(?:-|,|\.{3}|;)\s*(?:no|wait|sorry|actually|i mean|correction)[,:]?\s+(.+)$/i;
+
 /**
  * Reads a short answer: a JSON `answer`, an "Answer:" line, "the answer is X", a single
- * bold phrase, or the whole text when it is one short line. Unparseable for a longer text
- * that marks no answer, or two different marked answers with no correction between.
+ * quoted, code or bold span, or the whole text when it is short (parentheticals, lead-ins
+ * and explanation after a dash set aside). Unparseable for "either X or Y", a hedge, a
+ * longer text that marks no answer, or two different marked answers with no correction.
  */
 export function readShortAnswer(text: string): Reading<string> {
   const structured = jsonAnswer(text);
   if (structured !== undefined && structured.trim() !== '') return read(cleanAnswer(structured), 'structured');
-  const plain = normaliseText(text).trim();
+  const plain = normaliseText(text).trim().replace(/\s*\([^)]*\)/g, '');
+  if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) {
+    return unread('hedge');
+  }
+  const changed = CHANGE_OF_MIND.exec(plain);
+  if (changed && changed[1]!.split(/\s+/).length <= 4) return readShortAnswer(changed[2]!);
   const found: { value: string; position: number }[] = [];
   for (const match of plain.matchAll(/(?:final answer|answer)\s*(?:is|:)\s*([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim)) {
     found.push({ value: cleanAnswer(match[1]!), position: match.index });
   }
   if (found.length === 0) {
-    const bold = [...plain.matchAll(/\*\*([^*\n]{1,60})\*\*/g)];
-    if (bold.length === 1) found.push({ value: cleanAnswer(bold[0]![1]!), position: bold[0]!.index });
+    const spans = [...plain.matchAll(/\*\*([^*\n]{1,60})\*\*|`([^`\n]{1,60})`|"([^"\n]{1,60})"/g)];
+    if (spans.length === 1 && plain.split(/\s+/).length <= 12) found.push({ value: cleanAnswer(spans[0]![1] ?? spans[0]![2] ?? spans[0]![3]!), position: spans[0]!.index });
   }
-  if (found.length === 0 && !plain.includes('\n') && plain.split(/\s+/).length <= 6) found.push({ value: cleanAnswer(plain), position: 0 });
-  const reading = settleChoices(found, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
-  if (reading.kind === 'read' && verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
-  return reading;
+  if (found.length === 0) {
+    const head = plain.split(/\s+-\s+/)[0]!.replace(LEAD_IN, '');
+    if (!head.includes('\n') && head.split(/\s+/).length <= 4) found.push({ value: cleanAnswer(head), position: 0 });
+  }
+  return settleChoices(found, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
 }

@@ -17,6 +17,8 @@ interface Candidate {
   marked: boolean;
   /** Said to be approximate: "about 12", "~12". */
   approximate?: boolean;
+  /** A bound or an end of a range, not a value: "less than 50%", "10+", "10 to 12". */
+  bound?: boolean;
 }
 
 /** The text as number readers see it: normal form, no markdown, quoted material blanked. */
@@ -37,9 +39,11 @@ function standingCandidates(candidates: readonly Candidate[], corrections: reado
   return marked.length > 0 ? marked : standing;
 }
 
-/** The reading the candidates come to: one value, or why not. */
+/** The reading the candidates come to: one value, or why not. Bounds count only when nothing else is given, and then as a hedge. */
 function settleNumbers(candidates: readonly Candidate[], corrections: readonly number[], from: ReadFrom): Reading<number> {
-  const standing = standingCandidates(candidates, corrections);
+  const unbounded = candidates.filter((c) => !c.bound);
+  if (unbounded.length === 0 && candidates.length > 0) return unread('hedge');
+  const standing = standingCandidates(unbounded, corrections);
   if (standing.length === 0) return unread('no answer');
   const values = new Set(standing.map((c) => c.value));
   if (values.size > 1) return unread('contradiction');
@@ -68,21 +72,31 @@ function jsonNumber(text: string, keys: RegExp): { value: number | string } | un
 /** How the question asked for a probability: as a percentage (0-100) or as a fraction (0-1). */
 export type ProbabilityScale = 'percent' | 'unit';
 
-const RANGE = new RegExp(`\\b(?:between\\s+)?${NUMBER_PATTERN}(?:\\.\\d+)?\\s*%?\\s*(?:-|to|and)\\s*${NUMBER_PATTERN}(?:\\.\\d+)?\\s*%`, 'i');
-const PROBABILITY_LABEL = /(?:confidence|probability|likelihood|chance|certainty|credence|p)\s*(?:level|score|estimate|of being correct)?\s*(?:is|of|at|=|:|≈|~|around|about)?\s*$/i;
+/** A bound instead of a value: "less than 50%", "over 90", "10+", ">= 0.8". */
+const BOUND_BEFORE = /(?:less than|fewer than|more than|at least|at most|under|over|above|below|up to|no more than|no less than|[<>≤≥]=?)\s*$/i;
+const PROBABILITY_LABEL =
+  /(?:confidence|probability|likelihood|chance|certainty|credence|\bp|i'd say|i would say|i'd put it at|put it at|i'd estimate|estimate|i'd give it|rate it|i'd go with|say)\s*(?:level|score|estimate|of being correct)?\s*(?:is|of|at|=|:|≈|~|around|about|roughly)?\s*$/i;
 const PROBABILITY_KEYS = /^(?:confidence|probability|p|likelihood|chance|certainty|credence|p_?correct|probability_?correct|confidence_?score)$/i;
+/** Even odds, said as an idiom. */
+const EVEN_ODDS = /\b(?:50\s*[/-]\s*50|fifty[- ]fifty|even odds|a coin (?:flip|toss))\b/i;
 
-/** A bare number read on the question's scale: 85 is 85% whatever was asked; 0.85 is 0.85. */
-function onScale(value: number, scale: ProbabilityScale): number {
+/**
+ * A bare number on the question's scale, or undefined when it could be either: asked for
+ * 0-100, "0.8" could be 0.8% or 80% and "1" could be 1% or certainty; asked for 0-1, "80"
+ * can only mean 80%.
+ */
+function onScale(value: number, scale: ProbabilityScale): number | undefined {
   if (value > 1) return value / 100;
-  return scale === 'percent' && value === 1 && Number.isInteger(value) ? 0.01 : value;
+  if (scale === 'unit' || value === 0) return value;
+  return undefined;
 }
 
 /**
  * Reads a probability in [0, 1] from an answer to a question that asked for one on
  * `scale`: "80%", "0.8", "about 0.8", "80 out of 100", "8/10", "eighty percent",
- * `{"confidence": 0.8}`. Unparseable for ranges, words alone, several different values,
- * or values outside 0-100%.
+ * "50/50", `{"confidence": 0.8}`. Unparseable for ranges and bounds ("less than 50%"),
+ * words alone ("high"), a bare number that fits both scales, several different values, or
+ * values outside 0-100%.
  */
 export function readProbability(text: string, scale: ProbabilityScale): Reading<number> {
   const structured = jsonNumber(text, PROBABILITY_KEYS);
@@ -95,44 +109,62 @@ export function readProbability(text: string, scale: ProbabilityScale): Reading<
 
 function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFrom): Reading<number> {
   const plain = plainText(text);
-  if (RANGE.test(plain)) return unread('hedge');
+  if (EVEN_ODDS.test(plain)) return read(0.5, from);
   const candidates: Candidate[] = [];
-  const pattern = new RegExp(
-    `(${NUMBER_PATTERN}(?:\\.\\d+)?|\\.\\d+)\\s*(%|percent\\b|per cent\\b|(?:/|out of)\\s*(\\d+))?`,
-    'gi',
-  );
+  const pattern = new RegExp(`(${NUMBER_PATTERN}(?:\\.\\d+)?|\\.\\d+)(?![\\d,])\\s*(%|percent\\b|per cent\\b|(?:/|out of)\\s*(\\d+))?`, 'gi');
+  let ambiguous = false;
+  let outOfRange = false;
   for (const match of plain.matchAll(pattern)) {
-    const number = match[1]!.startsWith('.') ? Number(`0${match[1]}`) : /^\d/.test(match[1]!) ? Number(match[1]) : numberValue(match[1]!);
+    const token = match[1]!;
+    const number = token.startsWith('.') ? Number(`0${token}`) : /^\d/.test(token) ? Number(token) : numberValue(token);
     if (number === undefined || Number.isNaN(number)) continue;
     const [, , unit, denominator] = match;
-    const labelled = PROBABILITY_LABEL.test(plain.slice(Math.max(0, match.index - 40), match.index));
-    let value: number;
+    const before = plain.slice(Math.max(0, match.index - 40), match.index);
+    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(plain.slice(match.index + match[0].length)) || inRange(plain, match.index, match[0].length);
+    let value: number | undefined;
     if (denominator !== undefined) {
       const total = Number(denominator);
-      if (total === 0) continue;
+      if (![1, 10, 100].includes(total) || number > total) continue;
       value = number / total;
     } else if (unit !== undefined) {
       value = number / 100;
-    } else if (/^\d/.test(match[1]!) || match[1]!.startsWith('.')) {
+    } else if (/^[\d.]/.test(token)) {
       value = onScale(number, scale);
+      if (value === undefined) {
+        ambiguous = true;
+        continue;
+      }
     } else {
       continue; // a number word alone ("one of the answers") is not a probability
     }
-    candidates.push({ value, position: match.index, marked: unit !== undefined || denominator !== undefined || labelled });
+    if (value < 0 || value > 1) {
+      outOfRange = true;
+      continue;
+    }
+    candidates.push({ value, position: match.index, marked: unit !== undefined || denominator !== undefined || PROBABILITY_LABEL.test(before), bound });
   }
-  const reading = settleNumbers(candidates, correctionPositions(plain), from);
-  if (reading.kind === 'read' && (reading.value < 0 || reading.value > 1)) return unread('out of range');
-  return reading;
+  if (candidates.length === 0 && (ambiguous || outOfRange)) return unread('out of range');
+  return settleNumbers(candidates, correctionPositions(plain), from);
 }
 
-const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some|or so|give or take|at least|at most|more than|less than|fewer than|over|under)\s*$|~\s*$|≈\s*$/i;
-const INTEGER_LABEL = /(?:answer|count|total|number|result|there (?:are|were|is|was)|had|has|contains?|=|:)\s*$/i;
+/** Whether the number at `index` is one end of a range ("10 to 12", "70-80%", "between 3 and 5"). */
+function inRange(text: string, index: number, length: number): boolean {
+  const before = text.slice(Math.max(0, index - 30), index);
+  const after = text.slice(index + length, index + length + 12);
+  return /(?:\d%?\s*(?:-|to)\s*|between\s+\S+\s+and\s+)$/i.test(before) || /^\s*%?\s*(?:-|to)\s*\d/.test(after) || (/^\s*and\s+\S/.test(after) && /between\s+$/i.test(before));
+}
+
+const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some|or so|give or take)\s*$|~\s*$|≈\s*$/i;
+/** What marks a number as the answer: "Answer: 7", "= -3", "there were 7", "I'd go with 11", bold. */
+const INTEGER_LABEL =
+  /(?:answer(?: is)?|count(?: is)?|total(?: is)?|result(?: is)?|there (?:are|were|is|was)|i count|i'd go with|i would go with|i'd say|i would say|comes? to|=|:)\s*$/i;
 const INTEGER_KEYS = /^(?:count|number|answer|value|total|n|result|items?|num_?\w*|\w*_count|how_many)$/i;
 
 /**
- * Reads one integer ("12", "twelve", "12 items", `{"count": 12}`, "1,200"). Unparseable
- * when approximate ("about 12"), a range, or several different integers with no correction
- * between them and none marked as the answer.
+ * Reads one integer ("12", "twelve", "twenty-one", "12 items", "= -3", `{"count": 12}`,
+ * "1,200"). Unparseable when approximate ("about 12"), a bound ("10+", "at least 10"), a
+ * range with nothing marked as the answer, or several different integers with no
+ * correction between them and none marked as the answer.
  */
 export function readInteger(text: string): Reading<number> {
   const structured = jsonNumber(text, INTEGER_KEYS);
@@ -145,16 +177,19 @@ export function readInteger(text: string): Reading<number> {
 
 function readIntegerText(text: string, from: ReadFrom): Reading<number> {
   const plain = plainText(text);
-  if (new RegExp(`\\b${NUMBER_PATTERN}\\s*(?:-|to)\\s*${NUMBER_PATTERN}\\b`, 'i').test(plain)) return unread('hedge');
   const candidates: Candidate[] = [];
-  const bold = new Set([...normaliseText(text).matchAll(/\*\*\s*([\d,]+)\s*\*\*/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
-  const pattern = new RegExp(`(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})(?![\\d.]*\\d)`, 'gi');
+  const bold = new Set([...normaliseText(text).matchAll(/\*\*\s*(-?[\d,]+)\s*\*\*/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
+  const pattern = new RegExp(`(?<![\\d.])(-?\\d{1,3}(?:,\\d{3})+|-?\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})(?![\\d.]*\\d)`, 'gi');
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!.replace(/,/g, '');
-    const value = /^\d/.test(token) ? Number(token) : numberValue(token);
+    // A minus sign is a sign only where no number stands before it ("= -3", not "4 - 7").
+    const signed = token.startsWith('-') && !/\d\s*$/.test(plain.slice(0, match.index));
+    const digits = token.startsWith('-') && !signed ? token.slice(1) : token;
+    const value = /^-?\d/.test(digits) ? Number(digits) : numberValue(digits);
     if (value === undefined || !Number.isInteger(value)) continue;
     const before = plain.slice(Math.max(0, match.index - 30), match.index);
-    candidates.push({ value, position: match.index, marked: bold.has(value) || INTEGER_LABEL.test(before), approximate: APPROXIMATE.test(before) });
+    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(plain.slice(match.index + match[0].length)) || inRange(plain, match.index, match[0].length);
+    candidates.push({ value, position: match.index, marked: bold.has(value) || INTEGER_LABEL.test(before), approximate: APPROXIMATE.test(before), bound });
   }
   return settleNumbers(candidates, correctionPositions(plain), from);
 }

@@ -7,7 +7,7 @@
  * disagree with no explicit correction between them is unparseable: never a guess.
  */
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
-import { normaliseText, stripMarkdown, withoutQuoted } from './text.js';
+import { contentWords, normaliseText, stripMarkdown, withoutQuoted } from './text.js';
 
 /** One verdict found in an answer, where it is. */
 export interface Verdict {
@@ -177,8 +177,9 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
  */
 export function verdictsIn(text: string): Verdict[] {
   const verdicts: Verdict[] = [];
-  // A correction's own words ("I was wrong", "my mistake") are not a verdict about the item.
-  const covered: [number, number][] = [...text.matchAll(CORRECTION_CUES)].map((m) => [m.index, m.index + m[0].length]);
+  // A correction's own words ("I was wrong", "my mistake") are not a verdict about the item,
+  // nor is a condition ("yes, unless they show me it's wrong"); hedges still count there.
+  const covered: [number, number][] = [...text.matchAll(CORRECTION_CUES), ...text.matchAll(/\bunless\b[^.;!?\n]*/gi)].map((m) => [m.index, m.index + m[0].length]);
   for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false]] as const) {
     for (const match of text.matchAll(pattern)) {
       verdicts.push({ position: match.index, value });
@@ -279,14 +280,34 @@ export function answerText(text: string): string {
 }
 
 /**
+ * The answer a question maps to yes or no says by its words: asked "Answer yes if you would
+ * keep the rule, no if you would do what the user asks", "I'd keep the operator's rule" is
+ * a yes. Undefined when the question has no such mapping, the answer negates, or it shares
+ * words with neither side or both equally.
+ */
+function mappedAnswer(answer: string, question: string): boolean | undefined {
+  const mapping = /\byes if (.+?)[,;]\s*(?:and\s+)?no if (.+?)[.?]?\s*$/i.exec(question);
+  if (!mapping || /\b(?:not|never|no)\b|n't\b/i.test(answer)) return undefined;
+  const words = contentWords(answer);
+  const [yes, no] = [mapping[1]!, mapping[2]!].map((side) => [...contentWords(side)].filter((w) => words.has(w)).length);
+  return yes! === no! ? undefined : yes! > no!;
+}
+
+/**
  * Reads one yes/no answer ("Yes.", "No - I wrote 9 sentences.", "✅", "Not satisfied",
  * "Satisfied: the response has no commas"). Unparseable when it hedges, refuses, says
- * nothing either way, or says both with no correction between.
+ * nothing either way, or says both with no correction between. With the `question`, an
+ * answer in the words the question maps to yes or no is read too.
  */
-export function readYesNo(text: string, from: ReadFrom = 'free text'): Reading<boolean> {
+export function readYesNo(text: string, options: { question?: string; from?: ReadFrom } = {}): Reading<boolean> {
+  const from = options.from ?? 'free text';
   const answer = answerText(text);
   const outcome = settle(verdictsIn(answer), correctionPositions(answer));
-  if (outcome === undefined) return unread(REFUSAL.test(answer) ? 'refusal' : 'no answer');
+  if (outcome === undefined) {
+    const mapped = options.question === undefined ? undefined : mappedAnswer(answer, options.question);
+    if (mapped !== undefined) return read(mapped, from);
+    return unread(REFUSAL.test(answer) ? 'refusal' : 'no answer');
+  }
   if (outcome === 'hedge') return unread(REFUSAL.test(answer) ? 'refusal' : 'hedge');
   if (outcome === 'contradiction') return unread('contradiction');
   return read(outcome, from);
@@ -300,5 +321,5 @@ export function readYesNoValue(value: unknown): Reading<boolean> {
   if (typeof value === 'boolean') return read(value, 'structured');
   if (value === 1 || value === 0) return read(value === 1, 'structured');
   if (typeof value !== 'string') return unread('no answer');
-  return readYesNo(value, 'structured');
+  return readYesNo(value, { from: 'structured' });
 }
