@@ -67,6 +67,9 @@ export function readOption(text: string, options: Readonly<Record<string, string
     if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
   }
   const plain = normaliseText(text).trim();
+  // "B or C" picks no one option.
+  const either = /\(?\b([A-Z])\)?\s+(?:or|and\/or)\s+\(?([A-Z])\b/.exec(plain);
+  if (either && letters.includes(either[1]!) && letters.includes(either[2]!)) return unread('hedge');
   const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
   const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
   const ordinal = [...plain.matchAll(ORDINAL_OPTION)].flatMap((m) => {
