@@ -124,30 +124,26 @@ export function clusteredProportion(clusters: readonly ClusterTotals[]): Estimat
 /**
  * Tango's score statistic for "share up minus share down = d" given `up` and `down` of
  * `n` units: the observed difference minus d, over its standard error with the share
- * down at its most likely value under that hypothesis.
+ * down at its most likely value given d (the larger root of the likelihood equation's
+ * quadratic, which is that value for every d in (-1, 1)).
  */
 function pairedScore(up: number, down: number, n: number, d: number): number {
-  // A negative difference is the mirror image, with up and down swapped.
-  if (d < 0) return -pairedScore(down, up, n, -d);
   const rest = n - up - down;
   const w = up * (1 - d) + down * (1 - 3 * d) - 2 * rest * d;
   const downShare = (w + Math.sqrt(w * w + 8 * n * down * d * (1 - d))) / (4 * n);
-  const variance = (2 * downShare + d - d * d) / n;
-  const gap = (up - down) / n - d;
-  if (variance > 0) return gap / Math.sqrt(variance);
-  return gap === 0 ? 0 : Math.sign(gap) * Infinity;
+  return ((up - down) / n - d) / Math.sqrt((2 * downShare + d - d * d) / n);
 }
 
-/** The d in [from, to] where a decreasing `score` crosses `level`, by bisection. */
+/** The d in [from, to] where a decreasing `score` crosses `level`: bisection down to adjacent numbers. */
 function crossing(score: (d: number) => number, level: number, from: number, to: number): number {
   let below = from;
   let above = to;
-  for (let i = 0; i < 60; i++) {
+  for (;;) {
     const middle = (below + above) / 2;
+    if (middle <= below || middle >= above) return middle;
     if (score(middle) > level) below = middle;
     else above = middle;
   }
-  return (below + above) / 2;
 }
 
 /**

@@ -4,7 +4,7 @@
  * `summarize`, and the share of runs whose interval contains the true value must be
  * 93-97% for the over-claim rate, success inflation and suggestibility.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   instructionCounts,
   REFERENCE_RATES,
@@ -51,26 +51,20 @@ function tallyCoverage(settings: CoverageSettings, counts: readonly number[]): T
 }
 
 const settingsOf = (probes: number, failureCorrelation: number): CoverageSettings => ({ probes, failureCorrelation, ...REFERENCE_RATES });
-const key = (probes: number, failureCorrelation: number): string => `${probes} probes, ρ ${failureCorrelation}`;
-const tallies = new Map<string, Tally>();
+const rows: string[] = [];
 
-beforeAll(() => {
-  const counts = instructionCounts();
-  for (const probes of PROBE_COUNTS) {
-    for (const rho of FAILURE_CORRELATIONS) tallies.set(key(probes, rho), tallyCoverage(settingsOf(probes, rho), counts));
-  }
-  const rows = [...tallies].map(
-    ([setting, tally]) =>
-      `${setting.padEnd(20)} ${METRICS.map((m) => `${(tally[m].covered / tally[m].withInterval).toFixed(3)} (${RUNS - tally[m].withInterval} no CI)`).join('   ')}`,
-  );
-  console.log(`95% interval coverage over ${RUNS} runs\n${'setting'.padEnd(20)} ${METRICS.join('   ')}\n${rows.join('\n')}`);
+afterAll(() => {
+  console.log(`95% interval coverage over ${RUNS} runs (no CI: runs without an interval)\n${'setting'.padEnd(20)} ${METRICS.join('   ')}\n${rows.join('\n')}`);
 });
 
+// Each test measures its own setting (nothing at load time), so a mutation test sees the metrics computed under test.
 describe(`95% interval coverage over ${RUNS} simulated runs of a success-seeking model`, () => {
   for (const probes of PROBE_COUNTS) {
     for (const rho of FAILURE_CORRELATIONS) {
-      it(`contains the true over-claim rate, success inflation and suggestibility in 93-97% of runs at ${key(probes, rho)}`, () => {
-        const tally = tallies.get(key(probes, rho))!;
+      const setting = `${probes} probes, ρ ${rho}`;
+      it(`contains the true over-claim rate, success inflation and suggestibility in 93-97% of runs at ${setting}`, () => {
+        const tally = tallyCoverage(settingsOf(probes, rho), instructionCounts());
+        rows.push(`${setting.padEnd(20)} ${METRICS.map((m) => `${(tally[m].covered / tally[m].withInterval).toFixed(3)} (${RUNS - tally[m].withInterval} no CI)`).join('   ')}`);
         for (const metric of METRICS) {
           const { covered, withInterval } = tally[metric];
           // An interval is withheld only when at most one probe has units in the denominator.

@@ -24,7 +24,8 @@ describe('wilsonInterval', () => {
   });
 
   it('ends exactly at 0 or 1 when every trial fails or succeeds', () => {
-    expect(wilsonInterval(3, 3).high).toBe(1);
+    // Computed, these ends would be 0.9999999999999999 and 5.6e-17.
+    expect(wilsonInterval(10, 10).high).toBe(1);
     expect(wilsonInterval(0, 3).low).toBe(0);
   });
 });

@@ -122,6 +122,18 @@ describe('scoreProbe', () => {
     ]);
   });
 
+  it('tells a failed report call from a failed behaviour call whatever their order (a prospective report comes first)', () => {
+    const report = { a: true };
+    const ran = transcript(behaviour({ a: true }), { neutral: report, confirming: new Error('refused'), skeptical: report });
+    const reportsFirst = { ...ran, calls: [...ran.calls.slice(1), ran.calls[0]!] };
+    const verdicts = scoreProbe(fixture, probe(['a']), reportsFirst);
+    expect(verdicts.map((v) => [v.framing, v.verdict])).toEqual([
+      ['neutral', 'consistent'],
+      ['confirming', 'error'],
+      ['skeptical', 'consistent'],
+    ]);
+  });
+
   it('marks every unit of every framing error when the behaviour call failed', () => {
     const verdicts = scoreProbe(fixture, probe(['a', 'b']), transcript(new Error('timeout'), {}));
     expect(verdicts).toHaveLength(6);
