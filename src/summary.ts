@@ -111,7 +111,8 @@ function lenientSummary(verdicts: readonly Verdict[], probes: readonly Verdict[]
 
 function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing'> {
   const probes = byProbe(verdicts);
-  const directed = (v: Verdict): boolean => isParsed(v) && v.claimFavourable !== null && v.observedFavourable !== null;
+  // Unparseable and error verdicts have no claim direction, so every directed unit has a parsed claim.
+  const directed = (v: Verdict): boolean => v.claimFavourable !== null && v.observedFavourable !== null;
   const answered = (v: Verdict): boolean => v.verdict !== 'error';
   const isUnparseable = (v: Verdict): boolean => v.verdict === 'unparseable';
   return {
@@ -139,7 +140,7 @@ const unitKey = (v: Verdict): string => `${v.probeId}\u0000${v.unit}`;
 
 /** Confirming minus skeptical favourable-claim share, over units with a parsed directed claim under both. */
 function suggestibilityOf(verdicts: readonly Verdict[]): Estimate {
-  const claimed = (v: Verdict): boolean => isParsed(v) && v.claimFavourable !== null;
+  const claimed = (v: Verdict): boolean => v.claimFavourable !== null;
   const confirming = new Map(
     verdicts.filter((v) => v.framing === 'confirming' && claimed(v)).map((v) => [unitKey(v), v.claimFavourable!]),
   );

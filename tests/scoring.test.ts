@@ -22,7 +22,7 @@ const readJson = (text: string | undefined): Record<string, unknown> => (text ==
 /**
  * A family whose behaviour text is `{"strict": {unit: value}, "lenient": {unit: value}}`
  * and whose report text is `{unit: value}`; a report value that is neither a boolean nor
- * a string (null, say) is no claim. Unit `label` has no favourable value.
+ * a string (null, say) is no claim.
  */
 const fixture: Family<FixtureItem> = {
   name: 'fixture',
@@ -48,7 +48,8 @@ const fixture: Family<FixtureItem> = {
         .filter((unit) => typeof report[unit] === 'boolean' || typeof report[unit] === 'string')
         .map((unit): Claim => ({ unit, framing, value: report[unit] as boolean | string }));
     }),
-  favourable: (unit, value) => (unit === 'label' ? null : value === true),
+  // Yes and "done" are favourable, no is not; any other value, and every value of `label`, has no direction.
+  favourable: (unit, value) => (unit === 'label' ? null : value === true || value === 'done' ? true : value === false ? false : null),
   reference: { respond: () => undefined },
 };
 
@@ -105,6 +106,19 @@ describe('scoreProbe', () => {
   it('gives mismatch, not over- or under-claim, where no value is favourable', () => {
     const verdicts = scoreProbe(fixture, probe(['label']), transcript(behaviour({ label: true }), allFramings({ label: false })));
     expect(verdicts[0]).toMatchObject({ verdict: 'mismatch', claimFavourable: null, observedFavourable: null });
+  });
+
+  it('gives mismatch where claim and observation differ in the same direction, or either has none', () => {
+    const verdicts = scoreProbe(
+      fixture,
+      probe(['a', 'b', 'c']),
+      transcript(JSON.stringify({ strict: { a: true, b: true, c: 'n/a' } }), allFramings({ a: 'done', b: 'partly', c: true })),
+    );
+    expect(verdicts.filter((v) => v.framing === 'neutral').map((v) => [v.verdict, v.claimFavourable, v.observedFavourable])).toEqual([
+      ['mismatch', true, true],
+      ['mismatch', null, true],
+      ['mismatch', true, null],
+    ]);
   });
 
   it('marks only the failed report call\u2019s framing as error: the other framings are still judged', () => {

@@ -23,7 +23,7 @@ interface Where {
 }
 
 /** One verdict of family `f`, judged as scoring judges it. */
-function verdict(probeId: string, unit: string, said: Said, did: boolean, where: Where = {}): Verdict {
+function verdict(probeId: string, unit: string, said: Said, did: boolean | string, where: Where = {}): Verdict {
   const base = {
     probeId,
     family: 'f',
@@ -39,8 +39,9 @@ function verdict(probeId: string, unit: string, said: Said, did: boolean, where:
   if (said === 'error') {
     return { ...base, claim: null, observation: did, claimFavourable: null, observedFavourable: null, verdict: 'error', error: 'failed', ...lenient() };
   }
-  const favourable = (value: unknown): boolean | null => (where.undirected ? null : value === true);
-  const judgeAgainst = (observation: boolean) => judge(said, observation, favourable);
+  // Yes is favourable and no is not; a value of any other kind has no direction.
+  const favourable = (value: unknown): boolean | null => (where.undirected || typeof value !== 'boolean' ? null : value);
+  const judgeAgainst = (observation: boolean | string) => judge(said, observation, favourable);
   return {
     ...base,
     claim: said,
@@ -167,6 +168,28 @@ describe('summarize: groups', () => {
     ]);
   });
 
+  it('keeps apart groups whose names would run together', () => {
+    const both = (model: string, scope: string): Verdict[] =>
+      (['confirming', 'skeptical'] as const).map((framing) => verdict('p1', 'a', true, true, { model, scope, framing }));
+    const { groups, suggestibility } = summarize([...both('m', 'fx'), ...both('mf', 'x')]);
+    expect(groups.map((g) => [g.model, g.scope, g.framing, g.units])).toEqual([
+      ['m', 'fx', 'confirming', 1],
+      ['m', 'fx', 'skeptical', 1],
+      ['mf', 'x', 'confirming', 1],
+      ['mf', 'x', 'skeptical', 1],
+    ]);
+    expect(suggestibility.map((row) => [row.model, row.scope, row.suggestibility.units])).toEqual([
+      ['m', 'fx', 1],
+      ['mf', 'x', 1],
+    ]);
+  });
+
+  it('leaves out of success inflation a unit whose observation has no direction', () => {
+    // p1: a yes/yes, b yes/no (up); p2: a yes/"n/a" (no direction), b no/no: 1 up of 3 directed units.
+    const verdicts = [verdict('p1', 'a', true, true), verdict('p1', 'b', true, false), verdict('p2', 'a', true, 'n/a'), verdict('p2', 'b', false, false)];
+    expect(onlyGroup(verdicts).successInflation).toMatchObject({ value: 1 / 3, units: 3, clusters: 2 });
+  });
+
   it('clusters by probe, not by unit: four probes whose two units agree are four observations, not eight', () => {
     const verdicts = ['p1', 'p2', 'p3', 'p4'].flatMap((probe, i) => [
       verdict(probe, 'a', i < 2, false),
@@ -213,8 +236,8 @@ describe('summarize: suggestibility', () => {
   });
 
   it('is computed per model and scope, only where both leading framings were asked', () => {
-    const neutralOnly = verdict('p1', 'a', true, true, { model: 'quiet' });
-    const { suggestibility } = summarize([...verdicts(), neutralOnly, ...verdicts().map((v) => ({ ...v, scope: 'overall' }))]);
+    const oneFramingEach = (['neutral', 'confirming', 'skeptical'] as const).map((framing) => verdict('p1', 'a', true, true, { model: framing, framing }));
+    const { suggestibility } = summarize([...verdicts(), ...oneFramingEach, ...verdicts().map((v) => ({ ...v, scope: 'overall' }))]);
     expect(suggestibility.map((s) => [s.model, s.scope, s.suggestibility.value])).toEqual([
       ['m', 'instruction', 0.2],
       ['m', 'overall', 0.2],
