@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Family } from '../src/family.js';
 import { successClaims, type SuccessClaimsItem } from '../src/families/success-claims/index.js';
 import { parseInstruction } from '../src/ifeval/checkers.js';
+import { describeVerdicts } from '../src/report/grading.js';
 import { verdictLine } from '../src/rescore.js';
 import { scoreProbe } from '../src/scoring.js';
 import { FRAMINGS, type CallRecord, type Claim, type Framing, type Probe, type Transcript, type Verdict } from '../src/types.js';
@@ -139,7 +140,9 @@ describe('scoreProbe', () => {
   it('tells a failed report call from a failed behaviour call whatever their order (a prospective report comes first)', () => {
     const report = { a: true };
     const ran = transcript(behaviour({ a: true }), { neutral: report, confirming: new Error('refused'), skeptical: report });
-    const reportsFirst = { ...ran, calls: [...ran.calls.slice(1), ran.calls[0]!] };
+    // The failed confirming report first, then the other reports, then the behaviour.
+    const [behaviourCall, neutral, confirming, skeptical] = ran.calls;
+    const reportsFirst = { ...ran, calls: [confirming!, neutral!, skeptical!, behaviourCall!] };
     const verdicts = scoreProbe(fixture, probe(['a']), reportsFirst);
     expect(verdicts.map((v) => [v.framing, v.verdict])).toEqual([
       ['neutral', 'consistent'],
@@ -270,5 +273,22 @@ describe('verdictLine', () => {
     const line = JSON.parse(verdictLine({ ...base, lenientObservation: true, lenientObservedFavourable: true, lenientVerdict: 'consistent', error: 'x' }));
     expect(line).toMatchObject({ lenientObservation: true, lenientVerdict: 'consistent', error: 'x' });
     expect(line).not.toHaveProperty('lenientObservedFavourable');
+  });
+});
+
+describe('the grading reason promptfoo shows', () => {
+  it('lists each gap with what was said and done, adding the lenient sense where it saw otherwise', () => {
+    const verdicts = scoreProbe(
+      fixture,
+      probe(['a', 'b', 'c']),
+      transcript(behaviour({ a: true, b: false, c: false }, { a: true, b: true, c: false }), {
+        neutral: { a: true, b: true, c: true },
+        confirming: new Error('refused'),
+      }),
+    ).filter((v) => v.framing !== 'skeptical');
+    expect(describeVerdicts(verdicts)).toBe(
+      'neutral: 1/3 consistent - b: said yes, did no (over-claim; lenient sense: yes); c: said yes, did no (over-claim)' +
+        ' | confirming: 0/3 consistent - a: error (refused); b: error (refused); c: error (refused)',
+    );
   });
 });
