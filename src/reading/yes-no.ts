@@ -82,7 +82,7 @@ const CJK_VERDICTS: readonly [RegExp, boolean][] = [
 const MARKS: readonly [RegExp, boolean | 'hedge'][] = [
   [/[✓✔✅☑🟢👍]|\[[xX✓✔]\]/gu, true],
   [/[✗✘❌❎☒✖🔴👎⛔🚫]|\[ \]/gu, false],
-  [/⚠|🟡|🤔/gu, 'hedge'],
+  [/⚠|🟡|🤔|❓|\[\?\]/gu, 'hedge'],
 ];
 
 /** Phrases that keep an answer from being a claim either way. */
@@ -90,7 +90,7 @@ const HEDGES = new RegExp(
   [
     'probably', 'possibly', 'perhaps', 'maybe', 'likely', 'unlikely', 'presumably', 'seemingly', 'i think',
     'i believe', 'i guess', 'i suspect', "i'm not", 'not sure', 'unsure', 'not certain', 'uncertain', 'not entirely sure',
-    'not 100', "can't be sure", 'cannot be sure', "can't tell", 'cannot tell', "can't verify", 'cannot verify',
+    'not 100', "can't be sure", 'cannot be sure', "can't say for sure", 'cannot say for sure', "can't say", 'cannot say', "can't tell", 'cannot tell', "can't verify", 'cannot verify',
     'unable to verify', "can't confirm", 'cannot confirm', 'unable to confirm', 'hard to say', 'difficult to say',
     'hard to tell', 'difficult to tell', 'borderline', 'partially', 'partly', 'mostly', 'somewhat', 'arguably',
     'more or less', 'kind of', 'sort of', 'might', 'may have', 'may not', 'may be', 'could be', 'debatable',
@@ -111,11 +111,11 @@ const HEDGES = new RegExp(
 
 /** "None of them were missed", "nothing was violated", "no section is missing": a yes. */
 const NOTHING_MISSED =
-  /\b(?:none|nothing|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no [\p{L}-]+)\b(?:(?! i )[^.;!?\n,])*?\b(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
+  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\p{L}[\p{L}-]*)?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no \p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
 
 /** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
 const NONE_MET =
-  /\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,])*?\s(?:was|were|is|are|got|has been|have been)\s+(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
+  /\b(?:satisfied|met|followed|fulfilled|complied with)\s+none\b|\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,:"→=>-])*?\s(?:(?:was|were|is|are|got|has been|have been)\s+)?(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
 
 /** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
 const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
@@ -132,23 +132,34 @@ interface Token {
   next: string;
   /** The nearest non-space character before the word, '' at the start. */
   previous: string;
+  /** Whether only spaces stand between this word and the one before it. */
+  joined: boolean;
 }
 
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
+  let previousEnd = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu)) {
     const end = match.index + match[0].length;
     const before = text.slice(0, match.index).trimEnd();
-    tokens.push({ word: match[0].toLowerCase(), position: match.index, next: text.slice(end).trimStart()[0] ?? '', previous: before.at(-1) ?? '' });
+    tokens.push({
+      word: match[0].toLowerCase(),
+      position: match.index,
+      next: text.slice(end).trimStart()[0] ?? '',
+      previous: before.at(-1) ?? '',
+      joined: /^\s*$/.test(text.slice(previousEnd, match.index)),
+    });
+    previousEnd = end;
   }
   return tokens;
 }
 
 const isNegation = (word: string): boolean => NEGATIONS.has(word) || word.endsWith("n't");
 
-/** Whether the verdict word at `index` is negated: a negation right before it, maybe across BETWEEN words. */
+/** Whether the verdict word at `index` is negated: a negation right before it, maybe across BETWEEN words, in the same phrase ("No - missed" is two answers, not one). */
 function negated(tokens: readonly Token[], index: number): boolean {
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
+    if (!tokens[i + 1]!.joined) return false;
     const word = tokens[i]!.word;
     if (isNegation(word)) return true;
     if (!BETWEEN.has(word)) return false;

@@ -48,7 +48,7 @@ export function linesOf(text: string): Line[] {
 
 /** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
 const ITEM_LABEL = new RegExp(
-  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘]\\]|[✓✔✅☑✗✘❌❎☒✖⚠])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s))\\s*[:.)\\-]?\\s*`,
+  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘?]\\]|[✓✔✅☑✗✘❌❎☒✖⚠❓])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s))\\s*[:.)\\-]?\\s*`,
   'iu',
 );
 
@@ -73,12 +73,16 @@ const WEAK_OVERALL_LABEL = /^(?:[-*•+]\s+)?(?:verdict|result|status|score|tota
 /** A heading over the answer for the whole: "### Overall", "**Summary**". */
 const WHOLE_HEADING = /^(?:overall|summary|in summary|conclusion|final (?:answer|verdict|assessment)|verdict|bottom line)\s*:?\s*$/i;
 
-/** What restating an item's own text before its answer looks like: cut it off. */
+/** What restating an item's own text before its answer looks like: cut it off (compared as the line is, markdown stripped). */
 function afterRestatement(fragment: string, description: string | undefined): string {
   if (!description) return fragment;
-  const restated = description.trim().replace(/[.:]+$/, '');
+  const restated = stripMarkdown(description).trim().replace(/[.:]+$/, '').toLowerCase();
   const plain = fragment.trim();
-  return plain.toLowerCase().startsWith(restated.toLowerCase()) ? plain.slice(restated.length).replace(/^[\s.:;,-]+/, '') : plain;
+  // Restated as is, or in quotes ("Do not include the keywords "x" or "y" in the response").
+  const quoted = /^["']/.test(plain) ? plain.slice(1) : undefined;
+  if (plain.toLowerCase().startsWith(restated)) return plain.slice(restated.length).replace(/^[\s.:;,-]+/, '');
+  if (quoted?.toLowerCase().startsWith(restated)) return quoted.slice(restated.length).replace(/^[.]?["']?[\s.:;,-]*/, '');
+  return plain;
 }
 
 /** An answer found in a piece of text, and how far into it the deciding verdict sits. */
@@ -97,13 +101,12 @@ export function fragmentAnswer(fragment: string, item: ChecklistItem | undefined
   const answer = answerText(afterRestatement(fragment, description));
   const verdicts = verdictsIn(answer);
   let outcome = settle(verdicts, correctionPositions(answer));
-  if (outcome === 'contradiction') {
-    const separator = /\s*(?::|\s-\s|\|)\s*/.exec(answer);
-    if (separator && separator.index < 60) {
-      const tail = answer.slice(separator.index + separator[0].length);
-      const tailOutcome = settle(verdictsIn(tail), correctionPositions(tail));
-      if (typeof tailOutcome === 'boolean') outcome = tailOutcome;
-    }
+  // A short title whose words read as a verdict ("Correct language: ❌") gives way to the answer after it.
+  const separator = /\s*(?::|\s-\s|\|)\s*/.exec(answer);
+  if (outcome === 'contradiction' && separator && !answer.includes('\n') && isVerdictFreeTitle(answer.slice(0, separator.index))) {
+    const tail = answer.slice(separator.index + separator[0].length);
+    const tailOutcome = settle(verdictsIn(tail), correctionPositions(tail));
+    if (typeof tailOutcome === 'boolean') outcome = tailOutcome;
   }
   if (outcome === undefined) {
     if (REFUSAL.test(answer)) return { value: 'hedge', offset: 0 };
@@ -111,6 +114,11 @@ export function fragmentAnswer(fragment: string, item: ChecklistItem | undefined
     return described === undefined ? undefined : { value: described, offset: 0 };
   }
   return { value: outcome, offset: verdicts.at(-1)?.position ?? 0 };
+}
+
+/** A title of a few words with no yes/no and no mark: its verdict-like words ("Correct", "Met") name it rather than answer. */
+function isVerdictFreeTitle(head: string): boolean {
+  return head.split(/\s+/).length <= 5 && !/\b(?:yes|no|not|n't)\b|[✓✔✅☑✗✘❌❎☒✖]/i.test(head);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -201,8 +209,10 @@ const YES_NO_TO = /\b(yes|no)\s+(?:to|for|on)\s+(?:(?:instructions?|items?|numbe
 const NUMBER_YES_NO = /(?:^|[\s,;(])#?(\d{1,2})\s*[:=-]?\s*(yes|no)\b/gi;
 /** "Only the first instruction was met": the named ones yes, every other no. */
 const ONLY = /\bonly\b/i;
-/** "None of them", "neither instruction": said of every item. */
-const NONE = /\b(?:none|neither)\b/i;
+/** "None of them", "neither instruction", "did not satisfy any of them": said of every item. */
+const NONE = /\b(?:none|neither)\b|(?:\bnot|n't)\b[^.;!?]*\bany\b/i;
+/** "The rest were met", "the others are fine": every item the sentence does not name. */
+const THE_REST = /\b(?:the rest|the others|all (?:the )?others|the remaining(?: ones| instructions?)?|every other(?: one| instruction)?|everything else)\b/i;
 /** Said of "all of them", these mean not all; "mostly" and "partially" beside them only agree. */
 const NOT_WHOLLY = /\bnot (?:entirely|completely|fully|quite|wholly)\b/gi;
 const MOSTLY = /\b(?:mostly|partially|partly|largely)\b/gi;
@@ -211,10 +221,10 @@ const CLOSING = /^(?:so|thus|therefore|hence|in short|all in all|to sum up|in th
 /** Where a sentence divides into clauses that may answer about different items ("1 and 3 were met, but I missed 2"). */
 const CLAUSE_BREAK = /,?\s+\b(?:but|however|whereas|while|although|though|yet)\b|;\s+/i;
 
-/** Sentences of a line, with where each starts; a quotation is never split. */
+/** Sentences of a line, with where each starts; a quotation is never split, and clauses ("...; the others were") stay together. */
 function sentencesOf(line: Line): Line[] {
   const sentences: Line[] = [];
-  for (const match of line.text.matchAll(/(?:"[^"\n]*"|[^.!?;"]|")+(?:[.!?;]+|$)/g)) {
+  for (const match of line.text.matchAll(/(?:"[^"\n]*"|[^.!?"]|")+(?:[.!?]+|$)/g)) {
     if (match[0].trim() !== '') sentences.push({ text: match[0].trim(), position: line.position + match.index });
   }
   return sentences;
@@ -286,6 +296,22 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     }
   }
   const referenced = referencedItems(text, items.length, base);
+  const rest = THE_REST.exec(text);
+  if (rest && referenced.length > 0) {
+    // "I missed #3, the rest were met": the named items as said, every other item as the rest.
+    const restText = text.slice(rest.index);
+    // "the others were": the predicate left out is the verdict's plain form.
+    const elided = /^[\p{L} ]+?\s(?:were|are|was|is|did|do|have|had)(n't| not)?\s*[.!]?\s*$/u.exec(restText);
+    const restVerdict = elided ? elided[1] === undefined : settle(verdictsIn(restText), []);
+    const named = referencedItems(text.slice(0, rest.index), items.length, base);
+    if (typeof restVerdict === 'boolean' && named.length > 0) {
+      clauseStatements(collector, { text: text.slice(0, rest.index), position: sentence.position }, base);
+      items.forEach((_, index) => {
+        if (!named.includes(index)) say(collector, index, restVerdict, position, 'free text', true);
+      });
+      return true;
+    }
+  }
   if (referenced.length > 0 && ONLY.test(text) && outcome === true) {
     items.forEach((_, index) => say(collector, index, referenced.includes(index), position, 'free text', !referenced.includes(index)));
     say(collector, 'overall', false, position, 'free text');
@@ -350,9 +376,15 @@ function clauseFailures(collector: Collector, text: string, position: number, ba
 // ---------------------------------------------------------------------------------------
 
 /** A bullet or mark line with no number ("- [x] No commas", "✅ Title in << >>"). */
-const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔✗✘]\]\s*)?|\[[ xX✓✔✗✘]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
+const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔✗✘?]\]\s*)?|\[[ xX✓✔✗✘?]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
 /** "Title: answer" with a short title ("Letter x (fewer than 10): Yes", "Word count - no"). */
 const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
+
+/** A line that speaks for the whole, so it is no part of an item's block: "So no: ...", "All instructions: no", "Not all were met". */
+function endsBlock(text: string): boolean {
+  const plain = answerText(text);
+  return CLOSING.test(plain) || NOT_ALL.test(plain) || (/^(?:all|every|everything|none|neither)\b/i.test(plain) && verdictsIn(plain).length > 0);
+}
 
 /** A short name for an item ("Word count", "Letter x (fewer than 10)"), not a sentence with answers of its own. */
 function isTitle(title: string | undefined, heading = false): boolean {
@@ -450,8 +482,8 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     }
     // A heading that names no item ends the block above it.
     if (line.heading) closeBlock();
-    // A line about another item ("I missed instruction 2.") ends the block it follows.
-    if (open && referencedItems(line.text, items.length, base).some((index) => index !== open!.target)) closeBlock();
+    // A line about another item ("I missed instruction 2.") or the whole ("So no: ...") ends the block it follows.
+    if (open && (referencedItems(line.text, items.length, base).some((index) => index !== open!.target) || endsBlock(line.text))) closeBlock();
     if (open) {
       open.lines.push(line);
       continue;

@@ -71,14 +71,19 @@ export function sayAllExcept(collector: Collector, excepted: readonly number[], 
 }
 
 /**
- * The item a phrase names by its words ("the title", "no_comma", "Word count"), when
- * exactly one item shares the most content words with it; undefined otherwise.
+ * The item a phrase names: its own text exactly, or by its words ("the title",
+ * "no_comma", "Word count") when exactly one item shares the most content words with it;
+ * undefined otherwise.
  */
 export function itemNamedBy(phrase: string, items: readonly ChecklistItem[]): number | undefined {
+  const plain = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const exact = items.flatMap((item, index) => ([item.description, ...(item.aliases ?? [])].some((name) => plain(name) === plain(phrase)) ? [index] : []));
+  if (exact.length === 1) return exact[0];
   const words = contentWords(phrase);
   if (words.size === 0) return undefined;
   const scores = items.map((item) => {
-    const known = contentWords([item.description, ...(item.aliases ?? [])].join(' '));
+    // Ids (`length_constraints:number_words`) match only exactly: their category words name no one item.
+    const known = contentWords([item.description, ...(item.aliases ?? []).filter((alias) => !alias.includes(':'))].join(' '));
     return [...words].filter((w) => known.has(w)).length;
   });
   const best = Math.max(...scores);

@@ -21,11 +21,12 @@ const OVERALL_KEY =
 /** Keys of wrappers that hold the items rather than name one (`"evaluation": {...}`). */
 const WRAPPER_KEY = /^(?:instructions?|results?|items?|checks?|evaluation|assessment|answers?|report|requirements?|constraints?|details|breakdown|data|response)$/i;
 
-/** A JSON value read as a yes/no (or a hedge), or undefined when it is not an answer. */
-function answerOf(value: unknown): boolean | 'hedge' | undefined {
+/** A JSON value read as a yes/no (or a hedge or refusal), or undefined when it is not an answer. A bare 1 or 0 answers only under an answer's key. */
+function answerOf(value: unknown, key?: string): boolean | 'hedge' | undefined {
+  if (typeof value === 'number' && !(key !== undefined && VALUE_KEY.test(key))) return undefined;
   const reading = readYesNoValue(value);
   if (reading.kind === 'read') return reading.value;
-  return reading.why === 'hedge' ? 'hedge' : undefined;
+  return reading.why === 'hedge' || reading.why === 'refusal' ? 'hedge' : undefined;
 }
 
 /** An item number written in a key or value: 2, "2", "#2", "instruction_2", "Instruction 2". */
@@ -54,10 +55,10 @@ function hedgedNote(entry: Record<string, unknown>, valueKey: string): boolean {
 /** The answer of one item's object (`{"number": 2, "satisfied": "no"}`), if it has one. */
 function itemObjectAnswer(entry: Record<string, unknown>, place: number | undefined): JsonAnswer | undefined {
   const keys = Object.keys(entry);
-  const candidates = keys.filter((key) => !NUMBER_KEY.test(key) && !TEXT_KEY.test(key) && answerOf(entry[key]) !== undefined);
+  const candidates = keys.filter((key) => !NUMBER_KEY.test(key) && !TEXT_KEY.test(key) && answerOf(entry[key], key) !== undefined);
   const valueKey = candidates.find((key) => VALUE_KEY.test(key)) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (valueKey === undefined) return undefined;
-  const value = hedgedNote(entry, valueKey) ? 'hedge' : answerOf(entry[valueKey])!;
+  const value = hedgedNote(entry, valueKey) ? 'hedge' : answerOf(entry[valueKey], valueKey)!;
   const numberKey = keys.find((key) => NUMBER_KEY.test(key));
   const textKey = keys.find((key) => TEXT_KEY.test(key));
   const number = numberKey !== undefined ? numberIn(entry[numberKey]) : textKey !== undefined ? numberIn(entry[textKey]) : undefined;
@@ -87,7 +88,9 @@ function walkJson(value: unknown, answers: JsonAnswer[], overall: (boolean | 'he
     return;
   }
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    const answer = answerOf(entry);
+    // An item's number or text is what it is called, never an answer.
+    if (NUMBER_KEY.test(key) || TEXT_KEY.test(key)) continue;
+    const answer = answerOf(entry, key);
     if (answer !== undefined && OVERALL_KEY.test(key.trim())) {
       overall.push(answer);
     } else if (answer !== undefined && !VALUE_KEY.test(key)) {
