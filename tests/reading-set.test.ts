@@ -45,7 +45,9 @@ const answerSet = z.object({
   ),
 });
 
-const reports = reportSet.parse(parse(readFileSync('tests/reading/checklist-reports.yaml', 'utf8'))).reports;
+/** The set the reader was built against, and a held-out set written apart from it and never tuned on. */
+const tuning = reportSet.parse(parse(readFileSync('tests/reading/checklist-reports.yaml', 'utf8'))).reports;
+const heldOut = reportSet.parse(parse(readFileSync('tests/reading/held-out-reports.yaml', 'utf8'))).reports;
 const answers = answerSet.parse(parse(readFileSync('tests/reading/answers.yaml', 'utf8'))).answers;
 
 /** One labelled value and what the reader made of it. */
@@ -71,7 +73,7 @@ function agrees(expected: string | number, got: Reading<unknown>): boolean {
 /** A confident misread: a value that is not the label's. */
 const misread = (o: Outcome): boolean => o.got.kind === 'read' && !agrees(o.expected, o.got);
 
-function reportOutcomes(): Outcome[] {
+function reportOutcomes(reports: typeof tuning): Outcome[] {
   return reports.flatMap((report) => {
     const instructions = report.instructions.map((description) => {
       const [instruction, ...more] = readInstructions(description);
@@ -136,8 +138,12 @@ function expectTrustworthy(outcomes: readonly Outcome[], name: string): void {
 }
 
 describe('the reading test set', () => {
-  it(`reads ${reports.length} success-claims reports with no confident misread and at least 95% of clear labels`, () => {
-    expectTrustworthy(reportOutcomes(), 'success-claims reports');
+  it(`reads ${tuning.length} success-claims reports with no confident misread and at least 95% of clear labels`, () => {
+    expectTrustworthy(reportOutcomes(tuning), 'success-claims reports');
+  });
+
+  it(`reads ${heldOut.length} held-out success-claims reports the same way`, () => {
+    expectTrustworthy(reportOutcomes(heldOut), 'held-out success-claims reports');
   });
 
   it(`reads ${answers.length} probabilities, counts, options, short answers and yes/no answers the same way`, () => {

@@ -111,11 +111,15 @@ const HEDGES = new RegExp(
 
 /** "None of them were missed", "nothing was violated", "no section is missing": a yes. */
 const NOTHING_MISSED =
-  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\p{L}[\p{L}-]*)?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no \p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
+  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no \p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
 
 /** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
 const NONE_MET =
   /\b(?:satisfied|met|followed|fulfilled|complied with)\s+none\b|\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,:"→=>-])*?\s(?:(?:was|were|is|are|got|has been|have been)\s+)?(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
+
+/** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none". */
+const ALL_GOOD =
+  /\bchecks? out\b|\ball good\b|\blooks? good\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero|n\/a)\b/gi;
 
 /** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
 const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
@@ -154,6 +158,26 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+/** What "followed" takes as its object when it means compliance: the instruction(s), it, them, all of them. */
+const FOLLOWED_OBJECTS = new Set(['it', 'them', 'all', 'each', 'every', 'both', 'everything', 'instruction', 'instructions', 'rule', 'rules', 'requirement', 'requirements', 'constraint', 'constraints', 'format', 'exactly', 'correctly', 'fully', 'too', 'as']);
+const INSTRUCTION_NOUNS = /^(?:instructions?|rules?|requirements?|constraints?|format|guidelines?|one|ones)$/;
+
+/**
+ * Whether "followed"/"follows" at `index` means compliance ("I followed it", "it was
+ * followed.", "followed the instruction") rather than order in the response ("followed
+ * by", "nothing follows the closing phrase").
+ */
+function followsAnInstruction(tokens: readonly Token[], index: number, text: string): boolean {
+  const next = tokens[index + 1];
+  const rest = text.slice(tokens[index]!.position + tokens[index]!.word.length).trimStart();
+  // At the end of its clause ("it was followed."), it means compliance; before a quotation, order.
+  if (!next || /^[.!?;,)\]|-]/.test(rest)) return true;
+  if (!next.joined) return false;
+  if (FOLLOWED_OBJECTS.has(next.word)) return true;
+  if (['the', 'this', 'that', 'these', 'those', 'your', 'my', 'every', 'all'].includes(next.word)) return INSTRUCTION_NOUNS.test(tokens[index + 2]?.word ?? '');
+  return false;
+}
+
 const isNegation = (word: string): boolean => NEGATIONS.has(word) || word.endsWith("n't");
 
 /** Whether the verdict word at `index` is negated: a negation right before it, maybe across BETWEEN words, in the same phrase ("No - missed" is two answers, not one). */
@@ -189,9 +213,16 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
 export function verdictsIn(text: string): Verdict[] {
   const verdicts: Verdict[] = [];
   // A correction's own words ("I was wrong", "my mistake") are not a verdict about the item,
-  // nor is a condition ("yes, unless they show me it's wrong"); hedges still count there.
-  const covered: [number, number][] = [...text.matchAll(CORRECTION_CUES), ...text.matchAll(/\bunless\b[^.;!?\n]*/gi)].map((m) => [m.index, m.index + m[0].length]);
-  for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false]] as const) {
+  // nor is a condition ("yes, unless they show me it's wrong"), nor the question's own "yes
+  // or no"; hedges still count there.
+  const covered: [number, number][] = [
+    ...text.matchAll(CORRECTION_CUES),
+    ...text.matchAll(/\bunless\b[^.;!?\n]*/gi),
+    ...text.matchAll(/\b(?:yes|no)\s*(?:or|\/)\s*(?:yes|no)\b/gi),
+  ].map((m) => [m.index, m.index + m[0].length]);
+  // A refusal to judge ("I can't reliably verify my own output") keeps any verdict near it from being a claim.
+  for (const match of text.matchAll(new RegExp(REFUSAL.source, 'gi'))) verdicts.push({ position: match.index, value: 'hedge' });
+  for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false], [ALL_GOOD, true]] as const) {
     for (const match of text.matchAll(pattern)) {
       verdicts.push({ position: match.index, value });
       covered.push([match.index, match.index + match[0].length]);
@@ -221,8 +252,8 @@ export function verdictsIn(text: string): Verdict[] {
     } else if (NO_WORDS.has(word) || FALSE_WORDS.has(word)) {
       if (inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: false });
     } else if (MET_WORDS.has(word)) {
-      // "followed by" describes order, not compliance.
-      if ((word === 'followed' || word === 'follows') && tokens[index + 1]?.word === 'by') return;
+      // "followed by X", "nothing follows the phrase": order in the response, not compliance.
+      if ((word === 'followed' || word === 'follows') && !followsAnInstruction(tokens, index, text)) return;
       verdicts.push({ position: token.position, value: !negated(tokens, index) });
     } else if (MISSED_WORDS.has(word)) {
       verdicts.push({ position: token.position, value: negated(tokens, index) });
@@ -275,7 +306,7 @@ export function settle<T extends { position: number; value: boolean | 'hedge' | 
 
 /** Phrases that decline the question rather than answer it. */
 export const REFUSAL =
-  /\b(?:i (?:can't|cannot|can not|am unable to|am not able to|'m unable to|'m not able to|don't have the ability to) (?:reliably |accurately |fully |objectively )?(?:verify|evaluate|check|assess|review|confirm|determine|judge|see|access|count)|as an ai\b|i don't have access|i do not have access|i have no (?:way|access))/i;
+  /\b(?:i (?:can't|cannot|can not|am unable to|am not able to|'m unable to|'m not able to|don't have the ability to) (?:reliably |accurately |fully |objectively )?(?:verify|evaluate|check|assess|review|confirm|determine|judge|see|access|count)|as an ai\b|i don't have access|i do not have access|i have no (?:way|access)|i'd rather not (?:give|say|answer|judge)|i would rather not (?:give|say|answer|judge))/i;
 
 /** The text as the yes/no reader sees it: normal form, no markdown, quoted material set apart (unless that leaves nothing). */
 export function answerText(text: string): string {

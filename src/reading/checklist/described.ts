@@ -9,7 +9,7 @@
 import { contentWords, NUMBER_PATTERN, withoutQuoted, wordsOf } from '../text.js';
 
 /** A phrase that restates an instruction rather than describe the response: imperative or modal. */
-const RESTATEMENT =
+export const RESTATEMENT =
   /^(?:(?:please\s+)?(?:do not|don't|avoid|refrain|include|use|answer|wrap|give|finish|highlight|first repeat|write|make sure|ensure|there should|your (?:entire )?(?:response|answer|output)\s+(?:should|must)))\b|\b(?:should|must)\b/i;
 
 /** Negations of content: "no", "not", "without", "avoided", "free (of)", "lacks". */
@@ -26,6 +26,9 @@ const GOVERNED_THROUGH = new Set([
   'entirely', 'completely', 'properly', 'correctly', 'actually', 'really', 'quite', 'valid', 'proper', 'real', 'exact',
   'required', 'requested',
 ]);
+
+/** Words that end a phrase, and with it an inherited negation. */
+const PHRASE_BREAK = new Set(['but', 'and', 'although', 'though', 'however', 'so', 'because', 'which', 'that', 'while', 'whereas', 'yet', 'since']);
 
 /** "commas were not used", "X is missing": a negation after the thing. */
 const AFTER_NEGATION =
@@ -78,7 +81,8 @@ function instructionWords(description: string): { required: Set<string>; forbidd
 export function describedVerdict(sentence: string, description: string): boolean | undefined {
   const text = sentence.trim();
   if (text.split(/\s+/).length < 3) return undefined;
-  if (RESTATEMENT.test(text) || new RegExp(`\\b${NUMBER_PATTERN}\\b`, 'i').test(withoutQuoted(text))) return undefined;
+  // Numbers decide nothing here: a counted instruction needs its relation (the family's judge reads those).
+  if (RESTATEMENT.test(text) || (/\d/.test(description) && new RegExp(`\\b${NUMBER_PATTERN}\\b`, 'i').test(withoutQuoted(text)))) return undefined;
   const contrast = /,?\s+but\s+/i.exec(text);
   if (contrast) {
     const after = clauseVerdict(text.slice(contrast.index + contrast[0].length), description);
@@ -99,12 +103,17 @@ function clauseVerdict(text: string, description: string): boolean | undefined {
   }
   let yes = false;
   let no = false;
+  // A negated word passes its negation on to the rest of its phrase ("not wrapped in double quotation marks").
+  let inherited = false;
   words.forEach((word, index) => {
+    const gap = index === 0 ? '' : lower.slice(starts[index - 1]! + words[index - 1]!.length, starts[index]);
+    if (/[^\s'"]/.test(gap) || PHRASE_BREAK.has(word)) inherited = false;
     const [stem] = contentWords(word);
-    if (stem === undefined) return;
-    const isForbidden = forbidden.has(stem);
-    if (!isForbidden && !required.has(stem)) return;
-    const negated = negatedAt(words, index, lower, starts);
+    const isForbidden = stem !== undefined && forbidden.has(stem);
+    const matters = stem !== undefined && (isForbidden || required.has(stem));
+    const negated = inherited || (matters && negatedAt(words, index, lower, starts));
+    if (negated && matters) inherited = true;
+    if (!matters) return;
     if (isForbidden === negated) yes = true;
     else no = true;
   });

@@ -7,7 +7,7 @@
  */
 import { answerText, correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
 import { NUMBER_PATTERN, numberValue, ordinalNumber, stripMarkdown, withoutQuoted } from '../text.js';
-import { describedVerdict } from './described.js';
+import { describedVerdict, RESTATEMENT } from './described.js';
 import {
   ITEM_NOUN,
   itemNamedBy,
@@ -66,7 +66,7 @@ function itemLabel(text: string): { label: string; mark: string; number: number 
 
 /** A line that answers for the whole: "Overall: no", "All satisfied: ✅", "Everything satisfied? No.", "In summary, ...". */
 const OVERALL_LABEL =
-  /^(?:[-*•+]\s+)?(?:(?:overall|in summary|summary|in short|in total|to summari[sz]e|in conclusion|conclusion|final (?:answer|verdict|assessment|result)|verdict|result|bottom line|score|total|en résumé|globalement|global|insgesamt|gesamt(?:ergebnis)?|fazit|en general|resumen|conclusión|in generale|riepilogo|no geral|resumo|総合|まとめ|总体|总结|整体)\s*(?:[:=?,-]\s*|\s+)|(?:all|every|everything|all of them|every instruction)(?: (?:instructions?|requirements?|of them|three|four|two))? ?(?:satisfied|met|followed|fulfilled|ok)?\s*[:=?-]\s*)(.*)$/iu;
+  /^(?:[-*•+]\s+)?(?:(?:overall|in summary|summary|in short|in total|to summari[sz]e|in conclusion|conclusion|final (?:answer|verdict|assessment|result)|verdict|result|bottom line|score|total|en résumé|globalement|global|insgesamt|gesamt(?:ergebnis)?|fazit|en general|resumen|conclusión|in generale|riepilogo|no geral|resumo|総合|まとめ|总体|总结|整体)\s*(?:[:=?,-]\s*|\s+)|(?:all|every|everything|all of them|every instruction)(?: (?:instructions?|requirements?|of them|three|four|two))? ?(?:satisfied|met|followed|fulfilled|ok)?\s*(?:[:=?]|\s-)\s*)(.*)$/iu;
 
 /** Labels that speak for the whole only outside an item's block: inside one, "Verdict: ..." is the item's. */
 const WEAK_OVERALL_LABEL = /^(?:[-*•+]\s+)?(?:verdict|result|status|score|total)\b/i;
@@ -110,7 +110,8 @@ export function fragmentAnswer(fragment: string, item: ChecklistItem | undefined
   }
   if (outcome === undefined) {
     if (REFUSAL.test(answer)) return { value: 'hedge', offset: 0 };
-    const described = item === undefined ? undefined : (item.judge?.(answer) ?? describedVerdict(answer, item.description));
+    // A restated instruction ("Your response must have 4 sections") describes nothing.
+    const described = item === undefined || RESTATEMENT.test(answer.trim()) ? undefined : (item.judge?.(answer) ?? describedVerdict(answer, item.description));
     return described === undefined ? undefined : { value: described, offset: 0 };
   }
   return { value: outcome, offset: verdicts.at(-1)?.position ?? 0 };
@@ -156,10 +157,11 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
   const noteColumns = header.flatMap((cell, i) => (NOTE_HEADER.test(cell) && !STATUS_HEADER.test(cell) ? [i] : []));
   const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
   const width = Math.max(0, ...body.map((row) => row.cells.length));
+  const itemNumber = (cell: string | undefined): boolean => (cellNumber(cell) ?? Infinity) <= collector.items.length;
   const numberColumn =
     [...Array(width).keys()].find((i) => /^(?:#|no\.?|n[°º]|nr\.?|number|item)$/i.test(header[i] ?? '')) ??
-    [...Array(width).keys()].find((i) => body.length > 0 && body.every((row) => cellNumber(row.cells[i]) !== undefined)) ??
-    0;
+    // Unheaded, only the first column numbers items, and only with numbers an item can have.
+    (body.length > 0 && body.every((row) => itemNumber(row.cells[0])) ? 0 : -1);
   const numbers = body.map((row) => cellNumber(row.cells[numberColumn]));
   const base = numberingBase(numbers.filter((n): n is number => n !== undefined), collector.items.length);
   const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0] ?? ''}: x`)));
@@ -196,7 +198,7 @@ const EXCEPT =
   /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of|excepto|salvo|menos|sauf|à part|außer|ausgenommen|tranne|eccetto|exceto|menos)\s+(.+)$/i;
 /** "all/every/each instruction(s)", "everything", "all of them", "both", "any of them". */
 const ALL_QUANTIFIER = new RegExp(
-  `\\b(?:all|every|each|everything|both|any|none|neither|either|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one))?`,
+  `\\b(?:(?:all|every|each|any|either)(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one|single|${NUMBER_PATTERN})\\b|(?=\\s*[.!,;:]|\\s+(?:were|are|was|is|have|has)\\b))|everything|both|none|neither|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?!-)`,
   'i',
 );
 const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
@@ -290,8 +292,10 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     const satisfied = numberValue(count[1]!);
     const of = numberValue(count[2]!);
     if (satisfied !== undefined && of !== undefined && of === items.length && satisfied <= of) {
-      say(collector, 'overall', satisfied === of, position, 'free text');
-      clauseFailures(collector, text, sentence.position, base);
+      // "2 of 3 satisfied" is not all; "2 of 3 weren't satisfied" counts failures.
+      const countsFailures = settle(verdictsIn(text.slice(count.index)), []) === false;
+      say(collector, 'overall', countsFailures ? satisfied === 0 : satisfied === of, position, 'free text');
+      clauseFailures(collector, text.replace(count[0], ' '.repeat(count[0].length)), sentence.position, base, true);
       return true;
     }
   }
@@ -358,10 +362,12 @@ function describedClauses(collector: Collector, sentence: Line): void {
 }
 
 /** Clauses that say an item failed, naming it by its words ("the paragraph count is off", "I missed the title"). */
-function clauseFailures(collector: Collector, text: string, position: number, base: number): boolean {
+function clauseFailures(collector: Collector, text: string, position: number, base: number, afterCount = false): boolean {
   let found = false;
   for (const clause of text.split(/[;:]|,?\s+(?:but|and|so|because)\s+|\s-\s/)) {
     if (referencedItems(clause, collector.items.length, base).length > 0) continue;
+    // The clause that carries the count ("two of the three weren't satisfied") names no item.
+    if (afterCount && /^\s*[\s\p{P}]*(?:looking back|instructions?|of them|were|weren't|satisfied|met)\b/iu.test(clause)) continue;
     if (settle(verdictsIn(clause), correctionPositions(clause)) !== false) continue;
     const named = itemNamedBy(withoutQuoted(clause), collector.items);
     if (named === undefined) continue;

@@ -34,8 +34,8 @@ export interface ChecklistOptions {
 /** A reasoning block before the answer (`<think>...</think>`): only what follows it is the answer. */
 const THINKING = /<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi;
 
-/** "Here is a revised response": the model rewrote its response instead of judging it. */
-const REWRITE = /^\s*(?:here(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten|new|updated|improved|fixed) (?:response|version|answer|draft)|(?:revised|corrected|rewritten) (?:response|version)\s*:)/im;
+/** "Here is a revised response": the model rewrites its response; what follows is that response, not a judgement of it. */
+const REWRITE = /\bhere(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten|new|updated|improved|fixed) (?:response|version|draft)\b(?! of my (?:answer|assessment|check|report))|^\s*(?:revised|corrected|rewritten) (?:response|version)\s*:/im;
 
 /** What introduces an echoed form: "in exactly this form:", "format:", "like this:". */
 const FORM_CUE = /(?:form|format|example|template|like this|as follows|asks? for|asked for|requested|wants|expects?)\s*:?\s*$/i;
@@ -145,7 +145,10 @@ function settleOverall(
  * must agree unless one explicitly corrects the other.
  */
 export function readChecklist(text: string, items: readonly ChecklistItem[], options: ChecklistOptions = {}): ChecklistReading {
-  const normal = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
+  const whole = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
+  // A rewritten response after "Here is a revised version" is no part of the report.
+  const rewrite = REWRITE.exec(whole);
+  const normal = rewrite ? whole.slice(0, rewrite.index) : whole;
   const outsideQuotes = withoutQuotedPassages(normal, items);
   const nothing = (why: 'refusal' | 'no answer'): ChecklistReading => ({ items: items.map(() => unread(why)), overall: unread(why) });
   const collector: Collector = { items, statements: [], namedFailures: [] };
@@ -154,13 +157,15 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   const copies = answering.filter((span) => isExampleCopy(span, options.example));
   const echoes = copies.length < answering.length ? copies : copies.filter((span) => FORM_CUE.test(normal.slice(Math.max(0, span.start - 80), span.start)));
   for (const span of answering) if (!echoes.includes(span)) jsonStatements(collector, span);
-  if (collector.statements.length === 0 && REWRITE.test(normal)) return nothing('refusal');
+  if (collector.statements.length === 0 && rewrite) return nothing('refusal');
   const outsideJson = blanked(outsideQuotes, answering);
   const lines = linesOf(outsideJson);
   leadingAnswer(collector, freeTextStatements(collector, lines));
   sayNamedFailures(collector);
   if (items.length === 1) singleItemStatements(collector, lines);
-  if (collector.statements.length === 0) return nothing(REFUSAL.test(normal) ? 'refusal' : 'no answer');
+  const answers = collector.statements.some((s) => typeof s.value === 'boolean');
+  if (!answers && REFUSAL.test(normal)) return nothing('refusal');
+  if (collector.statements.length === 0) return nothing('no answer');
   const corrections = correctionPositions(withoutQuoted(outsideJson));
   // A yes for the whole is a yes for each item, so an item's own "no" contradicts it.
   const wholeYes = collector.statements.filter((s) => s.target === 'overall' && s.value === true).map((s) => ({ ...s, general: true }));
