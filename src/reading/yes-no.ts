@@ -81,7 +81,7 @@ const CJK_VERDICTS: readonly [RegExp, boolean][] = [
 
 const MARKS: readonly [RegExp, boolean | 'hedge'][] = [
   [/[✓✔✅☑🟢👍]|\[[xX✓✔]\]/gu, true],
-  [/[✗✘❌❎☒✖🔴👎⛔🚫]|\[ \]/gu, false],
+  [/[✗✘❌❎☒✖🔴👎⛔🚫☐]|\[ \]/gu, false],
   [/⚠|🟡|🤔|❓|\[\?\]/gu, 'hedge'],
 ];
 
@@ -92,7 +92,7 @@ const HEDGES = new RegExp(
     'i believe', 'i guess', 'i suspect', "i'm not", 'not sure', 'unsure', 'not certain', 'uncertain', 'not entirely sure',
     'not 100', "can't be sure", 'cannot be sure', "can't say for sure", 'cannot say for sure', "can't say", 'cannot say', "can't tell", 'cannot tell', "can't verify", 'cannot verify',
     'unable to verify', "can't confirm", 'cannot confirm', 'unable to confirm', 'hard to say', 'difficult to say',
-    'hard to tell', 'difficult to tell', 'borderline', 'partially', 'partly', 'mostly', 'somewhat', 'arguably',
+    'hard to tell', 'difficult to tell', 'borderline', 'arguably',
     'more or less', 'kind of', 'sort of', 'might', 'may have', 'may not', 'may be', 'could be', 'debatable',
     'questionable', 'unclear', 'ambiguous', 'if i counted', 'if my count', 'i would need to', 'it depends',
     'depends on', 'not fully sure', 'n/a', 'yes and no', 'should be fine', 'should be ok', 'should be okay',
@@ -117,12 +117,19 @@ const NOTHING_MISSED =
 const NONE_MET =
   /\b(?:satisfied|met|followed|fulfilled|complied with)\s+none\b|\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,:"→=>-])*?\s(?:(?:was|were|is|are|got|has been|have been)\s+)?(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
 
+/**
+ * "Mostly", "partially" and the like hedge a verdict ("mostly satisfied", "Partially - the
+ * count is close") but not an explanation ("'x' appears 8 times, mostly in 'explain'").
+ */
+const QUALIFIED_VERDICT =
+  /\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)\s*,?\s+(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
+
 /** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none". */
 const ALL_GOOD =
-  /\bchecks? out\b|\ball good\b|\blooks? good\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero|n\/a)\b/gi;
+  /\bchecks? out\b|\b(?:this|that|it)(?: one| instruction| rule)? (?:holds|held)\b|\ball good\b|\blooks? good\b|\b(?:is|are|was|were|looks?|it's|that's)\s+fine\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero|n\/a)\b/gi;
 
 /** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
-const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
+const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:fell|falls?|falling) short\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
 
 /** Phrases that say an earlier answer is being taken back. */
 export const CORRECTION_CUES =
@@ -200,7 +207,8 @@ const ANSWER_LEADS = new Set(['a', 'is', 'was', 'be', 'say', 'answer', 'verdict'
  * "No commas were used" starts with "no" but answers nothing.
  */
 function inAnswerPlace(token: Token, first: boolean, previousWord: string | undefined): boolean {
-  const nextIsBreak = token.next === '' || /[^\p{L}\p{N}\s']/u.test(token.next);
+  // 'No "dolphin"' negates the quoted word; it answers nothing.
+  const nextIsBreak = token.next === '' || /[^\p{L}\p{N}\s'"`]/u.test(token.next);
   if (!nextIsBreak) return false;
   if (first || token.previous === '' || /[^\p{L}\p{N}'"]/u.test(token.previous)) return true;
   return previousWord !== undefined && ANSWER_LEADS.has(previousWord);
@@ -229,6 +237,7 @@ export function verdictsIn(text: string): Verdict[] {
     }
   }
   for (const match of text.matchAll(HEDGES)) verdicts.push({ position: match.index, value: 'hedge' });
+  for (const match of text.matchAll(QUALIFIED_VERDICT)) verdicts.push({ position: match.index, value: 'hedge' });
   for (const [pattern, value] of MARKS) {
     for (const match of text.matchAll(pattern)) verdicts.push({ position: match.index, value });
   }

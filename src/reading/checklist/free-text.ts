@@ -48,7 +48,7 @@ export function linesOf(text: string): Line[] {
 
 /** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
 const ITEM_LABEL = new RegExp(
-  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘?]\\]|[✓✔✅☑✗✘❌❎☒✖⚠❓])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s))\\s*[:.)\\-]?\\s*`,
+  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘?]\\]|[✓✔✅☑✗✘❌❎☒✖⚠❓☐])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s|\\s+(?=[✓✔✅☑✗✘❌❎☒✖⚠☐])))\\s*[:.)\\-]?\\s*`,
   'iu',
 );
 
@@ -198,7 +198,7 @@ const EXCEPT =
   /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of|excepto|salvo|menos|sauf|à part|außer|ausgenommen|tranne|eccetto|exceto|menos)\s+(.+)$/i;
 /** "all/every/each instruction(s)", "everything", "all of them", "both", "any of them". */
 const ALL_QUANTIFIER = new RegExp(
-  `\\b(?:(?:all|every|each|any|either)(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one|single|${NUMBER_PATTERN})\\b|(?=\\s*[.!,;:]|\\s+(?:were|are|was|is|have|has)\\b))|everything|both|none|neither|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?!-)`,
+  `\\b(?:(?:all|every|each|any|either)(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one|single|${NUMBER_PATTERN})\\b|(?=\\s*[.!,;:]|\\s+(?:were|are|was|is|have|has|except|but|save|apart)\\b))|everything|both|none|neither|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?!-)`,
   'i',
 );
 const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
@@ -209,6 +209,8 @@ const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|p
 const YES_NO_TO = /\b(yes|no)\s+(?:to|for|on)\s+(?:(?:instructions?|items?|numbers?)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*)\b/gi;
 /** "1 yes, 2 no", "#3: no". */
 const NUMBER_YES_NO = /(?:^|[\s,;(])#?(\d{1,2})\s*[:=-]?\s*(yes|no)\b/gi;
+/** A sentence answering for an item named by its place: "Second, three paragraphs: yes." */
+const SENTENCE_ORDINAL = /^(first|second|third|fourth|fifth|sixth)(?:ly)?\s*[,:]\s*/i;
 /** "Only the first instruction was met": the named ones yes, every other no. */
 const ONLY = /\bonly\b/i;
 /** "None of them", "neither instruction", "did not satisfy any of them": said of every item. */
@@ -243,7 +245,9 @@ function clauseStatements(collector: Collector, sentence: Line, base: number): b
     // The clause is about its first reference ("1 could not be met together with 2" is about 1).
     const referenced = referencedItems(clause, collector.items.length, base, true);
     const verdicts = verdictsIn(clause);
-    const outcome = settle(verdicts, correctionPositions(clause));
+    // "The last one it does not": the verdict left out after a negated auxiliary is a no.
+    const elided = /\b(?:does|did|do|is|was|were|are)\s*(?:not|n't)\s*(?:[:.;!-]|$)|\b(?:doesn't|didn't|isn't|wasn't|weren't|aren't)\s*(?:[:.;!-]|$)/i.test(clause);
+    const outcome = settle(verdicts, correctionPositions(clause)) ?? (elided ? false : undefined);
     if (referenced.length === 0 || outcome === undefined) continue;
     for (const index of referenced) say(collector, index, outcome, sentence.position + at + (verdicts.at(-1)?.position ?? 0), 'free text');
     said = true;
@@ -271,6 +275,15 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const verdicts = verdictsIn(text);
   const outcome = settle(verdicts, correctionPositions(text));
   const position = sentence.position + (verdicts.at(-1)?.position ?? 0);
+  const ordinal = SENTENCE_ORDINAL.exec(text);
+  if (ordinal) {
+    const index = ordinalNumber(ordinal[1]!)! - 1;
+    const answer = fragmentAnswer(text.slice(ordinal[0].length), items[index]);
+    if (answer && index < items.length) {
+      say(collector, index, answer.value, sentence.position + ordinal[0].length + answer.offset, 'free text');
+      return true;
+    }
+  }
   const pairs = [...text.matchAll(YES_NO_TO), ...text.matchAll(NUMBER_YES_NO)];
   if (pairs.length > 0) {
     for (const pair of pairs) {
@@ -288,7 +301,8 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     }
   }
   const count = COUNT.exec(text);
-  if (count && ABOUT_ITEMS.test(text)) {
+  // A count about the items, or a sentence that is only a count ("2/3.", "Two out of three.").
+  if (count && (ABOUT_ITEMS.test(text) || text.replace(count[0], '').replace(/[\s\p{P}]/gu, '') === '')) {
     const satisfied = numberValue(count[1]!);
     const of = numberValue(count[2]!);
     if (satisfied !== undefined && of !== undefined && of === items.length && satisfied <= of) {
@@ -368,9 +382,11 @@ function clauseFailures(collector: Collector, text: string, position: number, ba
     if (referencedItems(clause, collector.items.length, base).length > 0) continue;
     // The clause that carries the count ("two of the three weren't satisfied") names no item.
     if (afterCount && /^\s*[\s\p{P}]*(?:looking back|instructions?|of them|were|weren't|satisfied|met)\b/iu.test(clause)) continue;
-    if (settle(verdictsIn(clause), correctionPositions(clause)) !== false) continue;
+    const verdict = settle(verdictsIn(clause), correctionPositions(clause));
     const named = itemNamedBy(withoutQuoted(clause), collector.items);
-    if (named === undefined) continue;
+    if (named === undefined || verdict === true || verdict === 'hedge' || verdict === 'contradiction') continue;
+    // Without a verdict word, the item's own reading of the clause ("I only wrote three paragraphs, not four").
+    if (verdict === undefined && fragmentAnswer(clause, collector.items[named])?.value !== false) continue;
     collector.namedFailures.push({ index: named, position: position + text.indexOf(clause) });
     found = true;
   }
@@ -382,7 +398,7 @@ function clauseFailures(collector: Collector, text: string, position: number, ba
 // ---------------------------------------------------------------------------------------
 
 /** A bullet or mark line with no number ("- [x] No commas", "✅ Title in << >>"). */
-const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔✗✘?]\]\s*)?|\[[ xX✓✔✗✘?]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠]\s*)(.+)$/u;
+const UNNUMBERED_ITEM = /^(?:[-*•+]\s+(?:\[[ xX✓✔✗✘?]\]\s*)?|\[[ xX✓✔✗✘?]\]\s*|[✓✔✅☑✗✘❌❎☒✖⚠☐]\s*)(.+)$/u;
 /** "Title: answer" with a short title ("Letter x (fewer than 10): Yes", "Word count - no"). */
 const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
 
@@ -464,6 +480,12 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
         const answer = fragmentAnswer(rest.text, undefined);
         if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset, 'free text');
       }
+      continue;
+    }
+    // "First, the postscript: yes. Second, ...: no.": items answered by place, sentence by sentence.
+    if (sentencesOf(line).filter((sentence) => SENTENCE_ORDINAL.test(sentence.text)).length >= 2) {
+      closeBlock();
+      for (const sentence of sentencesOf(line)) sentenceStatements(collector, sentence, base);
       continue;
     }
     // A line that names one item by number elsewhere in it ("✔ Under 126 words (instruction 2)").

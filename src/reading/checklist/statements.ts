@@ -4,7 +4,7 @@
  * (by number, ordinal, or the words of its text).
  */
 import type { ReadFrom } from '../reading.js';
-import { contentWords, ordinalNumber } from '../text.js';
+import { contentWords, numberValue, ordinalNumber } from '../text.js';
 
 /** One item of the checklist, as the question listed it. */
 export interface ChecklistItem {
@@ -97,7 +97,7 @@ export const ITEM_NOUN =
 
 /** References to items inside a sentence: "instruction 2", "#3", "the second instruction", "instructions 1 and 3". */
 const ITEM_REFERENCE = new RegExp(
-  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#\\d{1,2})*)\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b)`,
+  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#\\d{1,2})*)\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b|\\b(first|last) (two|three|four)\\b)`,
   'giu',
 );
 
@@ -116,6 +116,9 @@ export function referencedItems(sentence: string, count: number, base: number, f
     if (numbers) for (const n of numbers.match(/\d+/g) ?? []) numbered.push(Number(n) - base);
     const ordinal = match[3]?.toLowerCase();
     if (ordinal) ordinals.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
+    // "the first three", "the last two": a run of items from one end.
+    const run = match[5] ? numberValue(match[5]) : undefined;
+    if (run !== undefined) for (let i = 0; i < run; i++) ordinals.push(match[4]!.toLowerCase() === 'first' ? i : count - 1 - i);
   }
   const found = numbered.length > 0 ? numbered : ordinals;
   return [...new Set(found)].filter((i) => i >= 0 && i < count);
