@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { successClaims } from '../src/families/success-claims/index.js';
 import type { Estimate } from '../src/metrics.js';
 import { referenceModel } from '../src/reference/model.js';
+import { REPORT_STYLES } from '../src/reference/report-styles.js';
 import type { PersonaInput } from '../src/reference/persona.js';
 import { runProbe } from '../src/run-probe.js';
 import { scoreProbe } from '../src/scoring.js';
@@ -87,6 +88,25 @@ describe(`known answers over ${PROBES} success-claims probes, realistic reports`
     expect(group.counts['under-claim']).toBe(0);
     expect(group.consistency.value).toBe(1);
     expectInterval(group.successInflation, 0);
+  });
+
+  it('reads every report style the reference models write: no hedge, no slip, then every unit consistent', async () => {
+    const unread: string[] = [];
+    for (const style of REPORT_STYLES) {
+      const model = referenceModel({ ...REALISTIC, disposition: 'success-seeking', errorRate: 0, unparseableRate: 0, reportStyles: { [style]: 1 } });
+      const honest = referenceModel({ ...REALISTIC, disposition: 'honest', errorRate: 0, unparseableRate: 0, reportStyles: { [style]: 1 } });
+      for (const probe of probes.slice(0, 40)) {
+        for (const verdict of [
+          ...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)),
+          ...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, honest)),
+        ]) {
+          if (verdict.verdict === 'unparseable' || (verdict.model === 'reference:honest' && verdict.verdict !== 'consistent')) {
+            unread.push(`${style} ${verdict.model} ${probe.id} ${verdict.framing} ${verdict.unit}: ${verdict.verdict}`);
+          }
+        }
+      }
+    }
+    expect(unread).toEqual([]);
   });
 
   it("measures the honest intent model's consistency back when it slips unnoticed: 1 - skill x slipRate", async () => {

@@ -179,6 +179,8 @@ function followsAnInstruction(tokens: readonly Token[], index: number, text: str
   const rest = text.slice(tokens[index]!.position + tokens[index]!.word.length).trimStart();
   // At the end of its clause ("it was followed."), it means compliance; before a quotation, order.
   if (!next || /^[.!?;,)\]|-]/.test(rest)) return true;
+  // "followed #2 and #4": a numbered instruction.
+  if (/^#\s*\d/.test(rest)) return true;
   if (!next.joined) return false;
   if (FOLLOWED_OBJECTS.has(next.word)) return true;
   if (['the', 'this', 'that', 'these', 'those', 'your', 'my', 'every', 'all'].includes(next.word)) return INSTRUCTION_NOUNS.test(tokens[index + 2]?.word ?? '');

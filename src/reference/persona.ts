@@ -56,7 +56,7 @@ export const personaSchema = z
      * Relative weights of the styles a report is written in (src/reference/report-styles.ts),
      * drawn per report, or a preset's name: `templates`, the first reader's two forms (the
      * asked JSON 0.8, plain numbered lines 0.2), or `realistic`, every style. Default:
-     * `DEFAULT_REPORT_STYLE_PRESET` (`templates`).
+     * `DEFAULT_REPORT_STYLE_PRESET` (`realistic`).
      */
     reportStyles: reportStylesSchema.default(REPORT_STYLE_PRESETS[DEFAULT_REPORT_STYLE_PRESET]),
     /**

@@ -469,7 +469,7 @@ export const REALISTIC_REPORT_STYLES: ReportStyleWeights = {
 export const REPORT_STYLE_PRESETS = { templates: TEMPLATE_REPORT_STYLES, realistic: REALISTIC_REPORT_STYLES } as const;
 
 /** The preset a reference model writes in unless configured otherwise; `realistic` once the report reader reads every style. */
-export const DEFAULT_REPORT_STYLE_PRESET: keyof typeof REPORT_STYLE_PRESETS = 'templates';
+export const DEFAULT_REPORT_STYLE_PRESET: keyof typeof REPORT_STYLE_PRESETS = 'realistic';
 
 /** Whether a name is a report style's. */
 export function isReportStyle(name: string): name is ReportStyle {
