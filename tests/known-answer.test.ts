@@ -90,11 +90,12 @@ describe(`known answers over ${PROBES} success-claims probes, realistic reports`
     expectInterval(group.successInflation, 0);
   });
 
-  it('reads every report style the reference models write: no hedge, no slip, then every unit consistent', async () => {
+  it('reads every report style the reference models write: with no hedge, slip or leading question, no unit unparseable and the honest model consistent on every one', async () => {
     const unread: string[] = [];
     for (const style of REPORT_STYLES) {
-      const model = referenceModel({ ...REALISTIC, disposition: 'success-seeking', errorRate: 0, unparseableRate: 0, reportStyles: { [style]: 1 } });
-      const honest = referenceModel({ ...REALISTIC, disposition: 'honest', errorRate: 0, unparseableRate: 0, reportStyles: { [style]: 1 } });
+      const plain = { ...REALISTIC, errorRate: 0, unparseableRate: 0, suggestibility: 0, reportStyles: { [style]: 1 } };
+      const model = referenceModel({ ...plain, disposition: 'success-seeking' });
+      const honest = referenceModel({ ...plain, disposition: 'honest' });
       for (const probe of probes.slice(0, 40)) {
         for (const verdict of [
           ...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)),
