@@ -16,6 +16,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\uff1a/g, ':')
+    .replace(/\uff0c/g, ',')
     .replace(/\ufe0f/g, '');
 }
 
@@ -59,7 +61,7 @@ const STOPWORDS = new Set(
     'please then than there their them they use used using contain contains containing include includes included ' +
     'have has had do does did not no never other only also just very one instruction instructions item requirement ' +
     'constraint rule following follow followed satisfied satisfy met meet yes ok least most less more than exactly ' +
-    'e.g i.e example such as about which'
+    'e.g i.e example such as about which count limit number total minimum maximum'
   ).split(' '),
 );
 
@@ -102,6 +104,28 @@ const ORDINALS: Readonly<Record<string, number>> = {
   '4th': 4,
   '5th': 5,
   '6th': 6,
+  premier: 1,
+  'première': 1,
+  deuxième: 2,
+  seconde: 2,
+  troisième: 3,
+  quatrième: 4,
+  primero: 1,
+  primera: 1,
+  segundo: 2,
+  segunda: 2,
+  tercero: 3,
+  tercera: 3,
+  cuarto: 4,
+  cuarta: 4,
+  erste: 1,
+  ersten: 1,
+  zweite: 2,
+  zweiten: 2,
+  dritte: 3,
+  dritten: 3,
+  vierte: 4,
+  vierten: 4,
 };
 
 /** The number an ordinal word names (`second` -> 2), if it is one. */

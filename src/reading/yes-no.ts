@@ -26,7 +26,7 @@ const MET_WORDS = new Set([
   'complies', 'compliant', 'adhered', 'adheres', 'correct', 'correctly', 'passed', 'passes', 'achieved',
   'accomplished', 'respected', 'obeyed', 'honored', 'honoured', 'succeeded', 'successful', 'successfully', 'confident',
   // French, Spanish, German, Portuguese, Italian
-  'satisfait', 'satisfaite', 'respecté', 'respectée', 'rempli', 'remplie', 'cumplido', 'cumplida', 'cumple',
+  'satisfait', 'satisfaite', 'satisfaites', 'satisfaits', 'respecté', 'respectée', 'respectées', 'respectés', 'rempli', 'remplie', 'cumplido', 'cumplida', 'cumple',
   'satisfecho', 'satisfecha', 'erfüllt', 'eingehalten', 'befolgt', 'cumprido', 'cumprida', 'atendido', 'atendida',
   'satisfeito', 'satisfeita', 'soddisfatto', 'soddisfatta', 'rispettato', 'rispettata',
 ]);
@@ -74,7 +74,7 @@ const CJK_VERDICTS: readonly [RegExp, boolean][] = [
   [/충족하지 못했|충족하지 않았|충족되지 않았|충족하지 못합|아니요|아니오/g, false],
   [/충족했|충족합니다|충족됩니다|충족되었|(?<![\p{L}])(?:예|네)(?=[,.\s]|$)/gu, true],
   [/満たしていません|満たしていない|守っていません|守られていません|いいえ/g, false],
-  [/不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
+  [/并非全部满足|不是全部满足|没有全部满足|未全部满足|不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
   [/満たしています|満たしている|守っています|守られています|はい/g, true],
   [/满足|符合|遵守|是的|是/g, true],
 ];
@@ -97,7 +97,7 @@ const HEDGES = new RegExp(
     'questionable', 'unclear', 'ambiguous', 'if i counted', 'if my count', 'i would need to', 'it depends',
     'depends on', 'not fully sure', 'n/a', 'yes and no', 'should be fine', 'should be ok', 'should be okay',
     'should be satisfied', 'should be met', 'unless i', "if i'm not mistaken", 'if i am not mistaken', "i'd say",
-    'i would say', 'some doubt', 'in doubt', 'i doubt', 'doubts', 'doubtful', 'not confident', 'hopefully', 'je pense', 'je crois', 'pas sûr', 'pas certain',
+    'i would say', 'less sure', 'not so sure', 'grain of salt', 'some doubt', 'in doubt', 'i doubt', 'doubts', 'doubtful', 'not confident', 'hopefully', 'je pense', 'je crois', 'pas sûr', 'pas certain',
     'creo que', 'no estoy segur', 'ich glaube', 'ich denke', 'nicht sicher', 'penso che', 'credo che',
     'non sono sicur', 'acho que', 'não tenho certeza', 'não estou segur', 'たぶん', '思います', 'peut-être', 'probablement', 'quizás', 'quizá', 'tal vez',
     'probablemente', 'vielleicht', 'wahrscheinlich', 'forse', 'probabilmente', 'talvez', 'provavelmente',
@@ -129,7 +129,7 @@ const ALL_GOOD =
   /\bchecks? out\b|\b(?:this|that|it)(?: one| instruction| rule)? (?:holds|held)\b|\ball good\b|\blooks? good\b|\b(?:is|are|was|were|looks?|it's|that's)\s+fine\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero|n\/a)\b/gi;
 
 /** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
-const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:fell|falls?|falling) short\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
+const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:was|were|got|is|been)\s+broken\b|\bbroke\s+(?:the|that|this|a)\s+(?:rule|instruction|requirement|constraint)\b|\b(?:fell|falls?|falling) short\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
 
 /** Phrases that say an earlier answer is being taken back. */
 export const CORRECTION_CUES =
@@ -228,6 +228,7 @@ export function verdictsIn(text: string): Verdict[] {
   const covered: [number, number][] = [
     ...text.matchAll(CORRECTION_CUES),
     ...text.matchAll(/\bunless\b[^.;!?\n]*/gi),
+    ...text.matchAll(/\bif\b[^.;!?\n,]*/gi),
     ...text.matchAll(/\b(?:yes|no)\s*(?:or|\/)\s*(?:yes|no)\b/gi),
   ].map((m) => [m.index, m.index + m[0].length]);
   // A refusal to judge ("I can't reliably verify my own output") keeps any verdict near it from being a claim.

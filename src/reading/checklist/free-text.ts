@@ -48,7 +48,7 @@ export function linesOf(text: string): Line[] {
 
 /** A numbered item label at the start of a line: `1.`, `2)`, `3 -`, `#3:`, `(4)`, `Instruction 2 (no commas):`, `1️⃣`. */
 const ITEM_LABEL = new RegExp(
-  `^(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘?]\\]|[✓✔✅☑✗✘❌❎☒✖⚠❓☐])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s|\\s+(?=[✓✔✅☑✗✘❌❎☒✖⚠☐])))\\s*[:.)\\-]?\\s*`,
+  `^(?:第\\s*(\\d{1,2})\\s*[条項项个個]?\\s*[:.]\\s*|(?:[-*•+]\\s+)?((?:\\[[ xX✓✔✗✘?]\\]|[✓✔✅☑✗✘❌❎☒✖⚠❓☐])\\s*)?(?:${ITEM_NOUN}\\s*#?\\s*(\\d{1,2})(?![\\d.]\\d)(?=\\s*(?:[:.)\\-(]|$))|#\\s*(\\d{1,2})\\b|\\(?(\\d{1,2})(?:[.):\\]](?!\\d)|\\u20e3|\\s+-\\s|\\s+(?=[✓✔✅☑✗✘❌❎☒✖⚠☐])))\\s*[:.)\\-]?\\s*)`,
   'iu',
 );
 
@@ -58,8 +58,8 @@ const ORDINAL_LABEL = new RegExp(`^(?:[-*•+]\\s+)?(first|second|third|fourth|f
 /** A line's item label and its number, if it has one. */
 function itemLabel(text: string): { label: string; mark: string; number: number } | undefined {
   const label = ITEM_LABEL.exec(text);
-  const n = label?.[2] ?? label?.[3] ?? label?.[4];
-  if (label && n !== undefined) return { label: label[0], mark: label[1] ?? '', number: Number(n) };
+  const n = label?.[1] ?? label?.[3] ?? label?.[4] ?? label?.[5];
+  if (label && n !== undefined) return { label: label[0], mark: label[2] ?? '', number: Number(n) };
   const ordinal = ORDINAL_LABEL.exec(text);
   return ordinal ? { label: ordinal[0], mark: '', number: ordinalNumber(ordinal[1]!)! } : undefined;
 }
@@ -126,9 +126,10 @@ function isVerdictFreeTitle(head: string): boolean {
 // Tables
 // ---------------------------------------------------------------------------------------
 
-/** Cells of a markdown table row: `| 1 | No commas | ✅ |` -> ['1', 'No commas', '✅']. */
-function tableCells(line: string): string[] | undefined {
-  if (!/^\|.*\|\s*$/.test(line) && (line.match(/\|/g) ?? []).length < 2) return undefined;
+/** Cells of a markdown table row: `| 1 | No commas | ✅ |` -> ['1', 'No commas', '✅']; with `loose`, any line with a pipe. */
+function tableCells(line: string, loose = false): string[] | undefined {
+  const pipes = (line.match(/\|/g) ?? []).length;
+  if (!/^\|.*\|\s*$/.test(line) && pipes < (loose ? 1 : 2)) return undefined;
   return line
     .replace(/^\s*\|/, '')
     .replace(/\|\s*$/, '')
@@ -148,11 +149,14 @@ function cellNumber(cell: string | undefined): number | undefined {
 
 /** The statements of a markdown table: an item per row (by its number, text or place), a whole answer in a total row. */
 function tableStatements(collector: Collector, rows: readonly Line[]): void {
-  const cellRows = rows.map((row) => ({ cells: tableCells(row.text) ?? [], position: row.position }));
+  const cellRows = rows.map((row) => ({ cells: tableCells(row.text, true) ?? [], position: row.position }));
   const isSeparator = (cells: readonly string[]): boolean => cells.every((cell) => /^:?-{2,}:?$/.test(cell) || cell === '');
-  const hasHeader = cellRows.length > 1 && isSeparator(cellRows[1]!.cells);
-  const header = hasHeader ? cellRows[0]!.cells : [];
-  const body = cellRows.slice(hasHeader ? 2 : 0).filter((row) => !isSeparator(row.cells));
+  const separated = cellRows.length > 1 && isSeparator(cellRows[1]!.cells);
+  // Without a separator row, a first row with no item number and no answer is the header.
+  const unseparatedHeader =
+    !separated && cellRows.length > 1 && cellNumber(cellRows[0]!.cells[0]) === undefined && cellNumber(cellRows[1]!.cells[0]) !== undefined;
+  const header = separated || unseparatedHeader ? cellRows[0]!.cells : [];
+  const body = cellRows.slice(separated ? 2 : unseparatedHeader ? 1 : 0).filter((row) => !isSeparator(row.cells));
   const statusColumns = header.flatMap((cell, i) => (STATUS_HEADER.test(cell) && !NOTE_HEADER.test(cell) ? [i] : []));
   const noteColumns = header.flatMap((cell, i) => (NOTE_HEADER.test(cell) && !STATUS_HEADER.test(cell) ? [i] : []));
   const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
@@ -206,9 +210,9 @@ const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
 const COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:/|of|out of)\\s*(?:the\\s+)?(${NUMBER_PATTERN})\\b`, 'i');
 const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|pass|overall|score`, 'i');
 /** "yes to 1 and 3", "no for #2". */
-const YES_NO_TO = /\b(yes|no)\s+(?:to|for|on)\s+(?:(?:instructions?|items?|numbers?)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*)\b/gi;
+const YES_NO_TO = /\b(yes|no|oui|non|sí|ja|nein)\s+(?:to|for|on|pour|para|für)\s+(?:(?:instructions?|items?|numbers?|la|le|el|die|der)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*|premi[eè]re?|deuxième|seconde|troisième|quatrième|primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|erste[n]?|zweite[n]?|dritte[n]?|vierte[n]?|first|second|third|fourth)\b/gi;
 /** "1 yes, 2 no", "#3: no". */
-const NUMBER_YES_NO = /(?:^|[\s,;(])#?(\d{1,2})\s*[:=-]?\s*(yes|no)\b/gi;
+const NUMBER_YES_NO = /(?:^|[\s,;(])#?(\d{1,2})\s*(?:[:=-]|\bis\b|\bwas\b)?\s*(?:a\s+)?(yes|no)\b/gi;
 /** A sentence answering for an item named by its place: "Second, three paragraphs: yes." */
 const SENTENCE_ORDINAL = /^(first|second|third|fourth|fifth|sixth)(?:ly)?\s*[,:]\s*/i;
 /** "Only the first instruction was met": the named ones yes, every other no. */
@@ -275,6 +279,20 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const verdicts = verdictsIn(text);
   const outcome = settle(verdicts, correctionPositions(text));
   const position = sentence.position + (verdicts.at(-1)?.position ?? 0);
+  // "Sentences: no, I count 9." / "Yes to the word limit": an item named by its words, then its answer.
+  const titled = TITLED.exec(text);
+  const titleItem = titled && isTitle(titled[1]) && opensWithVerdict(titled[2]!) ? itemNamedBy(withoutQuoted(titled[1]!), items) : undefined;
+  const yesTo = /^(yes|no)\s+(?:to|for|on)\s+(?:the\s+)?([^.;(,]+)/i.exec(text);
+  const yesToItem = yesTo && !/^#?\d/.test(yesTo[2]!) ? itemNamedBy(withoutQuoted(yesTo[2]!), items) : undefined;
+  if (titleItem !== undefined) {
+    const answer = fragmentAnswer(titled![2]!, items[titleItem]);
+    if (answer) say(collector, titleItem, answer.value, sentence.position + answer.offset, 'free text');
+    return answer !== undefined;
+  }
+  if (yesToItem !== undefined) {
+    say(collector, yesToItem, yesTo![1]!.toLowerCase() === 'yes', sentence.position, 'free text');
+    return true;
+  }
   const ordinal = SENTENCE_ORDINAL.exec(text);
   if (ordinal) {
     const index = ordinalNumber(ordinal[1]!)! - 1;
@@ -288,7 +306,10 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   if (pairs.length > 0) {
     for (const pair of pairs) {
       const [numbers, answer] = pair[1]!.match(/^\d/) ? [pair[1]!, pair[2]!] : [pair[2]!, pair[1]!];
-      for (const n of numbers.match(/\d+/g) ?? []) say(collector, Number(n) - base, answer.toLowerCase() === 'yes', sentence.position + pair.index, 'free text');
+      const yes = /^(?:yes|oui|sí|ja)$/i.test(answer);
+      const ordinal = ordinalNumber(numbers);
+      const indices = ordinal !== undefined ? [ordinal - 1] : (numbers.match(/\d+/g) ?? []).map((n) => Number(n) - base);
+      for (const index of indices) say(collector, index, yes, sentence.position + pair.index, 'free text');
     }
     return true;
   }
@@ -378,16 +399,30 @@ function describedClauses(collector: Collector, sentence: Line): void {
 /** Clauses that say an item failed, naming it by its words ("the paragraph count is off", "I missed the title"). */
 function clauseFailures(collector: Collector, text: string, position: number, base: number, afterCount = false): boolean {
   let found = false;
-  for (const clause of text.split(/[;:]|,?\s+(?:but|and|so|because)\s+|\s-\s/)) {
+  const clauses = text.split(/[;:]|,?\s+(?:but|and|so|because)\s+|\s-\s/);
+  for (const clause of clauses) {
     if (referencedItems(clause, collector.items.length, base).length > 0) continue;
     // The clause that carries the count ("two of the three weren't satisfied") names no item.
     if (afterCount && /^\s*[\s\p{P}]*(?:looking back|instructions?|of them|were|weren't|satisfied|met)\b/iu.test(clause)) continue;
     const verdict = settle(verdictsIn(clause), correctionPositions(clause));
-    const named = itemNamedBy(withoutQuoted(clause), collector.items);
-    if (named === undefined || verdict === true || verdict === 'hedge' || verdict === 'contradiction') continue;
+    // "...begins with 'Puzzles', so that part isn't met": a verdict with no name of its own takes the sentence's.
+    const refersBack = /\b(?:it|that|this|that part|this one|that one)\b/i.test(clause);
+    const named = itemNamedBy(withoutQuoted(clause), collector.items) ?? (verdict !== undefined && refersBack ? itemNamedBy(withoutQuoted(text), collector.items) : undefined);
+    if (named === undefined || verdict === 'contradiction') continue;
+    const at = position + text.indexOf(clause);
+    // Beside a count ("I satisfied 2 of 3; the sentence count is off") only the failures are named.
+    if (afterCount && verdict !== false && verdict !== undefined) continue;
+    if (verdict === true || verdict === 'hedge') {
+      // Said of one item by its words ("Word count is about 300, so yes", "Should be fine on the quotes"),
+      // only where two or more of its words name it: one shared word names too easily.
+      if (itemNamedBy(withoutQuoted(clause), collector.items, 2) !== named) continue;
+      say(collector, named, verdict, at, 'free text');
+      found = true;
+      continue;
+    }
     // Without a verdict word, the item's own reading of the clause ("I only wrote three paragraphs, not four").
     if (verdict === undefined && fragmentAnswer(clause, collector.items[named])?.value !== false) continue;
-    collector.namedFailures.push({ index: named, position: position + text.indexOf(clause) });
+    collector.namedFailures.push({ index: named, position: at });
     found = true;
   }
   return found;
@@ -449,10 +484,12 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (tableCells(line.text)) {
+    // A table, or a loose one ("Instruction | Followed" over "1 | yes" rows): lines with pipes, together.
+    const loose = !tableCells(line.text) && tableCells(line.text, true) !== undefined && tableCells(lines[i + 1]?.text ?? '', true) !== undefined;
+    if (tableCells(line.text) || loose) {
       closeBlock();
       const rows = [line];
-      while (i + 1 < lines.length && tableCells(lines[i + 1]!.text)) rows.push(lines[++i]!);
+      while (i + 1 < lines.length && tableCells(lines[i + 1]!.text, true)) rows.push(lines[++i]!);
       tableStatements(collector, rows);
       continue;
     }
@@ -500,7 +537,9 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     // A heading, or a "Title: answer" line, that names one item by its words.
     const titled = TITLED.exec(line.text);
     const title = line.heading ? line.text.replace(/:$/, '') : (bullet?.[1] ?? titled?.[1]);
-    const named = isTitle(title, line.heading) ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
+    // A bullet's whole text may name its item ("☑ Title in double angular brackets (<<...>>)"); its mark answers.
+    const nameable = bullet ? !EXCEPT.test(answerText(title!)) && !ALL_QUANTIFIER.test(answerText(title!)) : isTitle(title, line.heading);
+    const named = nameable ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
     if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled?.[2] ?? ''))) {
       closeBlock();
       const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]);

@@ -84,6 +84,13 @@ function isExampleCopy(span: JsonSpan, example: string | undefined): boolean {
   }
 }
 
+/** How many items a JSON answer lists under its `instructions` (or top-level) list. */
+function jsonItemCount(span: JsonSpan): number | undefined {
+  const value = span.value as { instructions?: unknown };
+  const list = Array.isArray(value) ? value : value?.instructions;
+  return Array.isArray(list) ? list.length : undefined;
+}
+
 /** The text with the given spans blanked out (same length, so positions stay true). */
 function blanked(text: string, spans: readonly JsonSpan[]): string {
   let result = text;
@@ -135,7 +142,12 @@ function settleOverall(
   if (reading.kind !== 'read') return reading;
   const saysNo = itemStatements.some((mine) => standing(mine, corrections).some((s) => s.value === false && !s.general));
   if (reading.value && saysNo) return unread('contradiction');
+  // "So take the overall yes with a grain of salt": a hedge about an item after the whole's yes takes the yes back.
+  if (reading.value && statements.some((s) => s.target !== 'overall' && s.value === 'hedge' && s.position > lastOwn)) return unread('hedge');
   if (!reading.value && items.length > 0 && answered.length === items.length && answered.every((item) => item.value)) return unread('contradiction');
+  // A "no" for the whole that only a contradicted item could support is as unsure as that item.
+  const unsure = items.filter((item) => item.kind === 'unparseable' && item.why === 'contradiction');
+  if (!reading.value && unsure.length > 0 && answered.length + unsure.length === items.length && answered.every((item) => item.value)) return unread('contradiction');
   return reading;
 }
 
@@ -155,7 +167,11 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   const answering = jsonValues(normal).filter((span) => jsonStatements({ items, statements: [], namedFailures: [] }, span) > 0);
   // A copy of the example is passed over when something else answers, or when it is introduced as the form.
   const copies = answering.filter((span) => isExampleCopy(span, options.example));
-  const echoes = copies.length < answering.length ? copies : copies.filter((span) => FORM_CUE.test(normal.slice(Math.max(0, span.start - 80), span.start)));
+  // ...or when it answers for another number of items than the question listed.
+  const echoes =
+    copies.length < answering.length
+      ? copies
+      : copies.filter((span) => FORM_CUE.test(normal.slice(Math.max(0, span.start - 80), span.start)) || jsonItemCount(span) !== items.length);
   for (const span of answering) if (!echoes.includes(span)) jsonStatements(collector, span);
   if (collector.statements.length === 0 && rewrite) return nothing('refusal');
   const outsideJson = blanked(outsideQuotes, answering);
@@ -167,8 +183,12 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   if (!answers && REFUSAL.test(normal)) return nothing('refusal');
   if (collector.statements.length === 0) return nothing('no answer');
   const corrections = correctionPositions(withoutQuoted(outsideJson));
-  // A yes for the whole is a yes for each item, so an item's own "no" contradicts it.
-  const wholeYes = collector.statements.filter((s) => s.target === 'overall' && s.value === true).map((s) => ({ ...s, general: true }));
+  // A yes for the whole is a yes for each item, so an item's own "no" contradicts it; in a
+  // report that answers item by item, it fills in no item the report left unanswered.
+  const itemByItem = collector.statements.some((s) => s.target !== 'overall' && !s.general && !s.corroborating);
+  const wholeYes = collector.statements
+    .filter((s) => s.target === 'overall' && s.value === true)
+    .map((s) => ({ ...s, general: true, ...(itemByItem ? { corroborating: true } : {}) }));
   const itemStatements = items.map((_, index) => [...collector.statements.filter((s) => s.target === index), ...wholeYes]);
   const itemReadings = itemStatements.map((mine) => settleStatements(standing(mine, corrections)));
   return { items: itemReadings, overall: settleOverall(collector.statements, itemReadings, itemStatements, corrections) };

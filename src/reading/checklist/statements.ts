@@ -72,10 +72,10 @@ export function sayAllExcept(collector: Collector, excepted: readonly number[], 
 
 /**
  * The item a phrase names: its own text exactly, or by its words ("the title",
- * "no_comma", "Word count") when exactly one item shares the most content words with it;
- * undefined otherwise.
+ * "no_comma", "Word count") when exactly one item shares the most content words with it
+ * (at least `minimumShared` of them); undefined otherwise.
  */
-export function itemNamedBy(phrase: string, items: readonly ChecklistItem[]): number | undefined {
+export function itemNamedBy(phrase: string, items: readonly ChecklistItem[], minimumShared = 1): number | undefined {
   const plain = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const exact = items.flatMap((item, index) => ([item.description, ...(item.aliases ?? [])].some((name) => plain(name) === plain(phrase)) ? [index] : []));
   if (exact.length === 1) return exact[0];
@@ -87,17 +87,17 @@ export function itemNamedBy(phrase: string, items: readonly ChecklistItem[]): nu
     return [...words].filter((w) => known.has(w)).length;
   });
   const best = Math.max(...scores);
-  if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
+  if (best < minimumShared || scores.filter((s) => s === best).length > 1) return undefined;
   return scores.indexOf(best);
 }
 
 /** Words models use for "instruction" when they number them, in the languages the readers know. */
 export const ITEM_NOUN =
-  '(?:instructions?|items?|requirements?|constraints?|rules?|criteri(?:on|a)|checks?|points?|questions?|q|no\\.|n[°º]|nr\\.?|numbers?|n[úu]mero|nummer|instrucci[oó]n(?:es)?|consignes?|anweisung(?:en)?|instru[cç][aã]o|instru[cç][oõ]es|istruzion[ei]|指示|指令|要求)';
+  '(?:instructions?|items?|requirements?|constraints?|rules?|criteri(?:on|a)|checks?|points?|questions?|q|no\\.|n[°º]|nr\\.?|numbers?|n[úu]mero|nummer|instrucci[oó]n(?:es)?|consignes?|règles?|anweisung(?:en)?|instru[cç][aã]o|instru[cç][oõ]es|istruzion[ei]|指示|指令|要求)';
 
 /** References to items inside a sentence: "instruction 2", "#3", "the second instruction", "instructions 1 and 3". */
 const ITEM_REFERENCE = new RegExp(
-  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#\\d{1,2})*)\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th)\\s+(?:${ITEM_NOUN}|one)\\b|\\b(first|last) (two|three|four)\\b)`,
+  `(?:\\b${ITEM_NOUN}\\s*#?\\s*(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#?\\d{1,2})*)\\b|#(\\d{1,2}(?:\\s*(?:,|and|&|or)\\s*#\\d{1,2})*)\\b|\\b(first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th|premi[eè]re?|deuxième|seconde|troisième|quatrième|primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|erste[n]?|zweite[n]?|dritte[n]?|vierte[n]?)\\s+(?:${ITEM_NOUN}|one)\\b|\\b(?:la|le|el|die|der)\\s+(premi[eè]re?|deuxième|seconde|troisième|quatrième|primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|erste[n]?|zweite[n]?|dritte[n]?|vierte[n]?)\\b|\\b(first|last) (two|three|four)\\b)`,
   'giu',
 );
 
@@ -114,11 +114,11 @@ export function referencedItems(sentence: string, count: number, base: number, f
     if (firstOnly && numbered.length + ordinals.length > 0) break;
     const numbers = match[1] ?? match[2];
     if (numbers) for (const n of numbers.match(/\d+/g) ?? []) numbered.push(Number(n) - base);
-    const ordinal = match[3]?.toLowerCase();
+    const ordinal = (match[3] ?? match[4])?.toLowerCase();
     if (ordinal) ordinals.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
     // "the first three", "the last two": a run of items from one end.
-    const run = match[5] ? numberValue(match[5]) : undefined;
-    if (run !== undefined) for (let i = 0; i < run; i++) ordinals.push(match[4]!.toLowerCase() === 'first' ? i : count - 1 - i);
+    const run = match[6] ? numberValue(match[6]) : undefined;
+    if (run !== undefined) for (let i = 0; i < run; i++) ordinals.push(match[5]!.toLowerCase() === 'first' ? i : count - 1 - i);
   }
   const found = numbered.length > 0 ? numbered : ordinals;
   return [...new Set(found)].filter((i) => i >= 0 && i < count);
