@@ -14,7 +14,15 @@ import type { Accuracy, IfevalResult, Strictness } from '../src/ifeval/types.js'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const conformance = resolve(repoRoot, '..', 'shared', 'conformance', 'ifeval');
 const present = existsSync(join(conformance, 'input_data.jsonl'));
-if (!present) console.warn(`ifeval conformance skipped: ${conformance} is missing`);
+/** CI always has the conformance data beside the clone; there, its absence is a failure, not a skip. */
+const required = Boolean(process.env.CI) && process.env.CI !== 'false';
+if (!present && !required) console.warn(`ifeval conformance skipped: ${conformance} is missing`);
+
+describe.runIf(!present && required)('IFEval conformance data in CI', () => {
+  it('is present beside the clone', () => {
+    expect.fail(`${conformance} is missing: CI runs the IFEval conformance test against it (set CI= to run without it)`);
+  });
+});
 
 /** The two letter_frequency verdicts the reference decides by a random draw (README). */
 const RANDOM_VERDICTS = new Set(['1122 keywords:letter_frequency', '1129 keywords:letter_frequency']);
