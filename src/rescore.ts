@@ -14,12 +14,13 @@ export function verdictsOfRun(results: readonly SavedResult[]): Verdict[] {
 }
 
 /**
- * One line of `--verdicts` output: the unit's claim, observation and verdict, and where
- * the family has a lenient sense, the lenient observation and the verdict it would give.
+ * One line of `--verdicts` output: the unit's claim (how it was read, or why it could not
+ * be), observation and verdict, and where the family has a lenient sense, the lenient
+ * observation and the verdict it would give.
  */
 export function verdictLine(verdict: Verdict): string {
   const { probeId, model, family, unit, scope, framing, claim, observation, verdict: label, error } = verdict;
-  const { lenientObservation, lenientVerdict } = verdict;
+  const { lenientObservation, lenientVerdict, unreadBecause, readFrom } = verdict;
   return JSON.stringify({
     probeId,
     model,
@@ -30,6 +31,8 @@ export function verdictLine(verdict: Verdict): string {
     claim,
     observation,
     verdict: label,
+    ...(unreadBecause ? { unreadBecause } : {}),
+    ...(readFrom ? { readFrom } : {}),
     ...(lenientObservation !== undefined ? { lenientObservation, lenientVerdict } : {}),
     ...(error ? { error } : {}),
   });

@@ -83,10 +83,13 @@ export function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>, trans
       }
       const claimValue = claim?.value ?? 'unparseable';
       const judgeAgainst = (value: UnitValue): Judgement => judge(claimValue, value, (v) => family.favourable(unit, v));
+      // How the claim was read, or why not: a report the family never asked for reads as no answer.
+      const reading = claimValue === 'unparseable' ? { unreadBecause: claim?.why ?? 'no answer' } : claim?.from ? { readFrom: claim.from } : {};
       verdicts.push({
         ...base,
         claim: claimValue,
         observation: observation.value,
+        ...reading,
         ...judgeAgainst(observation.value),
         ...lenientFields(observation, judgeAgainst),
       });

@@ -160,6 +160,10 @@ export interface Verdict {
   verdict: VerdictLabel;
   /** The reason for an `error` verdict. */
   error?: string;
+  /** Why the claim is `unparseable` (a hedge, a refusal, a contradiction, no answer), as the reader said. */
+  unreadBecause?: UnreadReason;
+  /** How the claim was read, where it was: from a structured answer, free text, or by a grader model. */
+  readFrom?: ReadFrom;
   /** The observation in the family's lenient sense, and the verdict it would give; absent where the family has none. */
   lenientObservation?: UnitValue;
   lenientObservedFavourable?: boolean | null;

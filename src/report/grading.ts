@@ -33,7 +33,9 @@ export function describeVerdicts(verdicts: readonly Verdict[]): string {
         .map((v) =>
           v.verdict === 'error'
             ? `${v.unit}: error (${v.error ?? 'unknown'})`
-            : `${v.unit}: said ${show(v.claim)}, did ${show(v.observation)} (${v.verdict}${lenientNote(v)})`,
+            : v.verdict === 'unparseable'
+              ? `${v.unit}: unreadable (${v.unreadBecause ?? 'no answer'}), did ${show(v.observation)}`
+              : `${v.unit}: said ${show(v.claim)}, did ${show(v.observation)} (${v.verdict}${lenientNote(v)})`,
         );
       return `${framing}: ${consistent}/${group.length} consistent${gaps.length ? ` - ${gaps.join('; ')}` : ''}`;
     })
