@@ -296,7 +296,9 @@ describe('the style draw', () => {
 
   it('takes a preset by name, and rejects unknown style or preset names and all-zero weights, naming the known ones', () => {
     expect(personaSchema.parse({ disposition: 'honest', reportStyles: 'realistic' }).reportStyles).toEqual(REALISTIC_REPORT_STYLES);
-    expect(personaSchema.parse({ disposition: 'honest' }).reportStyles).toEqual(TEMPLATE_REPORT_STYLES);
+    expect(personaSchema.parse({ disposition: 'honest', reportStyles: 'templates' }).reportStyles).toEqual(TEMPLATE_REPORT_STYLES);
+    // Reference models answer in every style real models use unless told otherwise.
+    expect(personaSchema.parse({ disposition: 'honest' }).reportStyles).toEqual(REALISTIC_REPORT_STYLES);
     const preset = personaSchema.safeParse({ disposition: 'honest', reportStyles: 'realist' });
     expect(preset.error!.issues[0]!.message).toBe('expected style weights (e.g. {json: 0.8, table: 0.2}) or a preset: templates, realistic');
     const unknown = personaSchema.safeParse({ disposition: 'honest', reportStyles: { json: 1, jsonn: 1 } });
