@@ -22,6 +22,10 @@ export default mergeConfig(
         'tests/backends.test.ts',
         'tests/success-claims-compose.test.ts',
         'tests/success-claims-generate.test.ts',
+        // Whole simulated runs: seconds per mutant, and the unit and reading tests already cover the code they run.
+        'tests/known-answer.test.ts',
+        'tests/interval-coverage.test.ts',
+        'tests/reference-*.test.ts',
       ],
     },
   }),

@@ -9,8 +9,8 @@
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
 import { contentWords, normaliseText, stripMarkdown, withoutQuoted } from './text.js';
 
-/** One verdict found in an answer, where it is. */
-export interface Verdict {
+/** One verdict word, mark or phrase found in an answer, where it is (not the harness's Verdict). */
+export interface FoundVerdict {
   position: number;
   value: boolean | 'hedge';
 }
@@ -132,7 +132,7 @@ const ALL_GOOD =
 const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:was|were|got|is|been)\s+broken\b|\bbroke\s+(?:the|that|this|a)\s+(?:rule|instruction|requirement|constraint)\b|\b(?:fell|falls?|falling) short\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
 
 /** Phrases that say an earlier answer is being taken back. */
-export const CORRECTION_CUES =
+const CORRECTION_CUES =
   /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|i miscounted|i misread|i was mistaken|my mistake|my bad|revised|update:|edit:)/gi;
 
 /** A word token with where it starts. */
@@ -220,8 +220,8 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
  * Every verdict in an answer, in order of position. `text` should already be normalised and
  * have its quoted material set apart.
  */
-export function verdictsIn(text: string): Verdict[] {
-  const verdicts: Verdict[] = [];
+export function verdictsIn(text: string): FoundVerdict[] {
+  const verdicts: FoundVerdict[] = [];
   // A correction's own words ("I was wrong", "my mistake") are not a verdict about the item,
   // nor is a condition ("yes, unless they show me it's wrong"), nor the question's own "yes
   // or no"; hedges still count there.
@@ -282,8 +282,8 @@ export function verdictsIn(text: string): Verdict[] {
  * yes", "Met: ❌"), and the answer itself when only an explanation does ("Satisfied: the
  * response has no commas").
  */
-function dropLabels(text: string, verdicts: Verdict[]): Verdict[] {
-  const isLabel = (verdict: Verdict): boolean => {
+function dropLabels(text: string, verdicts: FoundVerdict[]): FoundVerdict[] {
+  const isLabel = (verdict: FoundVerdict): boolean => {
     const after = text.slice(verdict.position).match(/^[\p{L}'-]+\s*:/u);
     if (!after) return false;
     const end = verdict.position + after[0].length;
