@@ -218,6 +218,7 @@ describe('parseInstruction', () => {
     ['keywords:frequency', { keyword: 'a', frequency: 2, relation: 'at most' }, 'kwarg "relation" must be "less than" or "at least" (got "at most")'],
     ['keywords:existence', { keywords: ['a', 3] }, 'kwarg "keywords[1]" must be a string (got 3)'],
     ['keywords:existence', { keywords: [] }, 'kwarg "keywords" must not be an empty list (got [])'],
+    ['keywords:existence', { keywords: 'river' }, 'kwarg "keywords" must be a list of strings (got "river")'],
     ['detectable_format:title', { title: 'x' }, 'detectable_format:title: unexpected kwarg "title"'],
     ['keywords:letter_frequency', { letter: 'ab', let_frequency: 1, let_relation: 'at least' }, 'kwarg "letter" must be a single character'],
     [

@@ -80,17 +80,30 @@ describe('wordTokenize and countCapitalWords', () => {
     ]);
   });
 
-  // One sentence each, so NLTK's NLTKWordTokenizer alone gives word_tokenize's answer.
+  // One sentence each, so NLTK's NLTKWordTokenizer alone gives word_tokenize's answer;
+  // each sentence exercises one of its rules (quotes, final period, colon, ellipsis,
+  // symbols, question mark, apostrophe, asterisk, dashes, wanna, 'tis and 'twas).
   it.each([
     ['She said "hi" twice.', ['She', 'said', '``', 'hi', "''", 'twice', '.']],
     ["He said ''hi'' twice.", ['He', 'said', '``', 'hi', "''", 'twice', '.']],
     ["He said 'hi' twice.", ['He', 'said', "'hi", "'", 'twice', '.']],
     ["I said 'a' loudly.", ['I', 'said', "'", 'a', "'", 'loudly', '.']],
+    ['He said “hi” twice.', ['He', 'said', '“', 'hi', '”', 'twice', '.']],
+    ['Type ``hi`` here.', ['Type', '``', 'hi', '``', 'here', '.']],
+    ['It is 5" long.', ['It', 'is', '5', "''", 'long', '.']],
+    ['He said “go.”', ['He', 'said', '“', 'go', '.', '”']],
     ['Items:', ['Items', ':']],
+    ['It costs 1,000 dollars, dear.', ['It', 'costs', '1,000', 'dollars', ',', 'dear', '.']],
+    ['Wow, you look... comfortable.', ['Wow', ',', 'you', 'look', '...', 'comfortable', '.']],
     ['A&B; C@D #1 $5 50%', ['A', '&', 'B', ';', 'C', '@', 'D', '#', '1', '$', '5', '50', '%']],
+    ['Is it?', ['Is', 'it', '?']],
+    ["The dogs' bowl is empty.", ['The', 'dogs', "'", 'bowl', 'is', 'empty', '.']],
     ['*Bold* text', ['*', 'Bold', '*', 'text']],
+    ['It was good--really good.', ['It', 'was', 'good', '--', 'really', 'good', '.']],
     ['We wanna go.', ['We', 'wan', 'na', 'go', '.']],
     ['WE WANNA GO.', ['WE', 'WAN', 'NA', 'GO', '.']],
+    ["'Tis but a scratch.", ["'T", 'is', 'but', 'a', 'scratch', '.']],
+    ["'TWAS THE NIGHT BEFORE.", ["'T", 'WAS', 'THE', 'NIGHT', 'BEFORE', '.']],
   ])('tokenizes %j as NLTK does', (sentence, tokens) => {
     expect(wordTokenize(sentence)).toEqual(tokens);
   });
