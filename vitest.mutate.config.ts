@@ -5,8 +5,8 @@
  * and without the task generator's tests, which build 2,000 tasks at import by counting
  * words and sentences until a target is met: a mutant of those counts makes them loop
  * until Stryker's timeout, on every run. A new test file that starts a server or spawns
- * a process is left out here when it is named `*-e2e.test.ts` or `server*.test.ts`, or
- * is added to the list below.
+ * a process is left out here when it is named `*-e2e.test.ts`, `server*.test.ts` or
+ * `reference-*.test.ts`, or is added to the list below.
  */
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
@@ -21,8 +21,6 @@ export default mergeConfig(
         'tests/server*.test.ts',
         'tests/cli.test.ts',
         'tests/backends.test.ts',
-        'tests/reference-intent.test.ts',
-        'tests/reference-serve.test.ts',
         'tests/success-claims-compose.test.ts',
         'tests/success-claims-generate.test.ts',
         // Whole simulated runs: seconds per mutant, and the unit and reading tests already cover the code they run.
