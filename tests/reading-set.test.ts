@@ -49,6 +49,7 @@ const answerSet = z.object({
 const tuning = reportSet.parse(parse(readFileSync('tests/reading/checklist-reports.yaml', 'utf8'))).reports;
 const heldOut = reportSet.parse(parse(readFileSync('tests/reading/held-out-reports.yaml', 'utf8'))).reports;
 const heldOutTwo = reportSet.parse(parse(readFileSync('tests/reading/held-out-2-reports.yaml', 'utf8'))).reports;
+const heldOutThree = reportSet.parse(parse(readFileSync('tests/reading/held-out-3-reports.yaml', 'utf8'))).reports;
 const answers = answerSet.parse(parse(readFileSync('tests/reading/answers.yaml', 'utf8'))).answers;
 
 /** One labelled value and what the reader made of it. */
@@ -154,6 +155,10 @@ describe('the reading test set', () => {
 
   it(`reads ${heldOutTwo.length} reports of a second held-out set the same way`, () => {
     expectTrustworthy(reportOutcomes(heldOutTwo), 'second held-out success-claims reports', 0.8);
+  });
+
+  it(`reads ${heldOutThree.length} reports of a third held-out set the same way`, () => {
+    expectTrustworthy(reportOutcomes(heldOutThree), 'third held-out success-claims reports', 0.8);
   });
 
   it(`reads ${answers.length} probabilities, counts, options, short answers and yes/no answers the same way`, () => {

@@ -122,7 +122,7 @@ const NONE_MET =
  * count is close") but not an explanation ("'x' appears 8 times, mostly in 'explain'").
  */
 const QUALIFIED_VERDICT =
-  /\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)\s*,?\s+(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
+  /\b(?:almost|nearly) (?:all|everything|every)\b|почти|\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)\s*,?\s+(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
 
 /** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none". */
 const ALL_GOOD =
@@ -178,7 +178,7 @@ function followsAnInstruction(tokens: readonly Token[], index: number, text: str
   const next = tokens[index + 1];
   const rest = text.slice(tokens[index]!.position + tokens[index]!.word.length).trimStart();
   // At the end of its clause ("it was followed."), it means compliance; before a quotation, order.
-  if (!next || /^[.!?;,)\]|-]/.test(rest)) return true;
+  if (!next || /^[.!?;:,)\]|-]/.test(rest)) return true;
   // "followed #2 and #4": a numbered instruction.
   if (/^#\s*\d/.test(rest)) return true;
   if (!next.joined) return false;

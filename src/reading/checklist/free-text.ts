@@ -222,7 +222,7 @@ const NONE = /\b(?:none|neither)\b|(?:\bnot|n't)\b[^.;!?]*\bany\b/i;
 /** "The rest were met", "the others are fine": every item the sentence does not name. */
 const THE_REST = /\b(?:the rest|the others|all (?:the )?others|the remaining(?: ones| instructions?)?|every other(?: one| instruction)?|everything else)\b/i;
 /** Said of "all of them", these mean not all; "mostly" and "partially" beside them only agree. */
-const NOT_WHOLLY = /\bnot (?:entirely|completely|fully|quite|wholly)\b/gi;
+const NOT_WHOLLY = /\bnot (?:entirely|completely|fully|quite|wholly)\b|\b(?:almost|nearly) (?:all|everything|every)\b|почти/gi;
 const MOSTLY = /\b(?:mostly|partially|partly|largely)\b/gi;
 /** How a closing answer opens: "So, no.", "Therefore yes", "All in all, not quite." */
 const CLOSING = /^(?:so|thus|therefore|hence|in short|all in all|to sum up|in the end|bottom line|in conclusion|net|overall)\b/i;
@@ -583,7 +583,9 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
  */
 export function leadingAnswer(collector: Collector, unused: readonly Line[]): void {
   const firstStatement = Math.min(Infinity, ...collector.statements.map((s) => s.position));
-  const first = unused.flatMap(sentencesOf).find((sentence) => verdictsIn(answerText(sentence.text)).length > 0);
+  // "A resposta está toda em português: sim." answers for something it names, not for everything.
+  const answersATitle = (text: string): boolean => isTitle(TITLED.exec(text)?.[1]);
+  const first = unused.flatMap(sentencesOf).find((sentence) => verdictsIn(answerText(sentence.text)).length > 0 && !answersATitle(sentence.text));
   if (!first || first.position + first.text.length > firstStatement) return;
   const text = answerText(first.text);
   const outcome = settle(verdictsIn(text), correctionPositions(text));

@@ -41,15 +41,17 @@ const REWRITE = /\bhere(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten
 const FORM_CUE = /(?:form|format|example|template|like this|as follows|asks? for|asked for|requested|wants|expects?)\s*:?\s*$/i;
 
 /**
- * Footnoted hedges ("Yes*" with a line "* I believe so, but ..."): the marked answers are
- * rewritten as hedged and the footnote dropped, so the hedge lands where it belongs.
+ * Footnoted hedges ("Yes*" with a line "* I believe so, but ...", or "*If the list counts,
+ * there are 6"): the marked answers are rewritten as hedged and the footnote dropped, so
+ * the hedge lands where it belongs.
  */
 function applyHedgedFootnotes(text: string): string {
-  const footnote = /^[ \t]*(\\\*|\*|†|‡)[ \t]+(.+)$/gm;
+  const footnote = /^[ \t]*(\\\*|\*|†|‡)[ \t]*(\S.+)$/gm;
   let result = text;
   for (const match of text.matchAll(footnote)) {
     const [line, marker, body] = match as unknown as [string, string, string];
-    if (!verdictsIn(body.toLowerCase()).some((v) => v.value === 'hedge')) continue;
+    // A footnote on a verdict qualifies it: a hedge, or a condition under which it would not hold.
+    if (!verdictsIn(body.toLowerCase()).some((v) => v.value === 'hedge') && !/^(?:if|unless|assuming|depending)\b/i.test(body)) continue;
     const symbol = marker.replace('\\', '');
     const escaped = symbol.replace(/[*]/g, '\\*');
     const marked = new RegExp(`(?<=[\\p{L}\\p{N}✓✔✅])\\\\?${escaped}(?![*\\p{L}])`, 'gu');
