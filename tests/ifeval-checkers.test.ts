@@ -94,6 +94,13 @@ const CASES: Case[] = [
     note: 'NaN inside a string is text, so the invalid escape before it still fails',
   },
   { id: 'detectable_format:title', kwargs: {}, pass: '<<Poem of joy>>\nLa la.', fail: '<< >> and <<a\nb>>' },
+  {
+    id: 'detectable_format:title',
+    kwargs: {},
+    pass: '<< >>\n<<Poem of joy>>',
+    fail: 'Poem of joy\nLa la.',
+    note: 'one non-blank title is enough; no brackets, no title',
+  },
   { id: 'combination:two_responses', kwargs: {}, pass: 'Answer one.\n******\nAnswer two.', fail: 'Same.\n******\nSame.' },
   {
     id: 'combination:two_responses',
@@ -172,6 +179,10 @@ describe('nth_paragraph_first_word reads the first word as the reference does', 
 
   it('compares the whole word, not a prefix', () => {
     expect(checkInstruction(secondStartsWith('summary'), 'Intro.\n\nSummaries follow.')).toBe(false);
+  });
+
+  it('counts only non-blank paragraphs', () => {
+    expect(checkInstruction(secondStartsWith('summary'), 'Intro.\n\nSummary here.\n\n')).toBe(true);
   });
 
   it('takes the nth piece between blank lines, so an extra blank line makes the paragraph empty', () => {
