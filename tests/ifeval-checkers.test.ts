@@ -170,12 +170,19 @@ describe('nth_paragraph_first_word reads the first word as the reference does', 
   const secondStartsWith = (first_word: string) =>
     parseInstruction('length_constraints:nth_paragraph_first_word', { num_paragraphs: 2, nth_paragraph: 2, first_word });
 
-  it.each(['Summary. Then more.', 'Summary, then more.', 'Summary? Yes.', 'Summary! Yes.', "Summary's end.", 'Summary" he said.', "'Summary' first."])(
-    'cuts the word at its first punctuation mark and drops leading quotes: %s',
-    (paragraph) => {
-      expect(checkInstruction(secondStartsWith('summary'), `Intro.\n\n${paragraph}`)).toBe(true);
-    },
-  );
+  const SECOND_PARAGRAPHS = [
+    'Summary. Then more.',
+    'Summary, then more.',
+    'Summary? Yes.',
+    'Summary! Yes.',
+    "Summary's end.",
+    'Summary" he said.',
+    "'Summary' first.",
+  ];
+
+  it.each(SECOND_PARAGRAPHS)('cuts the word at its first punctuation mark and drops leading quotes: %s', (paragraph) => {
+    expect(checkInstruction(secondStartsWith('summary'), `Intro.\n\n${paragraph}`)).toBe(true);
+  });
 
   it('compares the whole word, not a prefix', () => {
     expect(checkInstruction(secondStartsWith('summary'), 'Intro.\n\nSummaries follow.')).toBe(false);
