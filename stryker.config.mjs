@@ -3,7 +3,7 @@
  * StrykerJS mutation testing over saydo's measurement core: `npm run mutate`
  * (docs/mutation-testing.md). One part only: `npm run mutate -- --mutate <file or glob>`.
  */
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const TEMP_DIR = '.stryker-tmp';
@@ -15,6 +15,7 @@ const sharedData = resolve('..', 'shared');
 const sharedLink = resolve(TEMP_DIR, 'shared');
 if (existsSync(sharedData) && !existsSync(sharedLink)) {
   mkdirSync(TEMP_DIR, { recursive: true });
+  rmSync(sharedLink, { force: true }); // a link left dangling by a moved checkout
   symlinkSync(sharedData, sharedLink, 'dir');
 }
 
