@@ -93,6 +93,10 @@ const CASES: Case[] = [
     fail: '{"a": "\\u00NaN0"}',
     note: 'NaN inside a string is text, so the invalid escape before it still fails',
   },
+  { id: 'detectable_format:json_format', kwargs: {}, pass: '[-Infinity, NaN, Infinity]', fail: '[--Infinity]', note: "json.loads rejects a sign before -Infinity" },
+  { id: 'detectable_format:json_format', kwargs: {}, pass: '{"a": NaN}', fail: '[1NaN]', note: 'a number run into NaN is no number' },
+  { id: 'detectable_format:json_format', kwargs: {}, pass: '[1, -Infinity]', fail: '[1-Infinity]', note: 'a number run into -Infinity is no number' },
+  { id: 'detectable_format:json_format', kwargs: {}, pass: '[NaN]', fail: '[-NaN]', note: 'json.loads has no -NaN' },
   { id: 'detectable_format:title', kwargs: {}, pass: '<<Poem of joy>>\nLa la.', fail: '<< >> and <<a\nb>>' },
   {
     id: 'detectable_format:title',

@@ -78,8 +78,10 @@ function firstWordOf(paragraph: string): string {
 
 /** Python `json.loads` accepts NaN and ±Infinity, which JSON.parse rejects; read them as numbers. */
 function isPythonJson(text: string): boolean {
+  // Python's NaN and Infinity become null, which (unlike a number) cannot merge with what
+  // stands beside it: "--Infinity" and "[1NaN]" stay invalid, as json.loads has them.
   const standard = text.replace(/"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)/g, (token, literal?: string) =>
-    literal ? '0' : token,
+    literal ? 'null' : token,
   );
   try {
     JSON.parse(standard);
