@@ -31,7 +31,6 @@ function plainText(text: string): string {
  * marked ones if any are, all otherwise.
  */
 function standingCandidates(candidates: readonly Candidate[], corrections: readonly number[]): Candidate[] {
-  if (candidates.length === 0) return [];
   const last = Math.max(...candidates.map((c) => c.position));
   const cut = Math.max(-1, ...corrections.filter((c) => c < last));
   const standing = candidates.filter((c) => c.position > cut);
@@ -74,6 +73,8 @@ export type ProbabilityScale = 'percent' | 'unit';
 
 /** A bound instead of a value: "less than 50%", "over 90", "10+", ">= 0.8". */
 const BOUND_BEFORE = /(?:less than|fewer than|more than|at least|at most|under|over|above|below|up to|no more than|no less than|[<>≤≥]=?)\s*$/i;
+/** A number word as a whole word: "sixty", "twenty-one", never the "six" of "sixty" or the "one" of "none". */
+const NUMBER_WORD = `\\b${NUMBER_PATTERN}\\b`;
 const PROBABILITY_LABEL =
   /(?:confidence|probability|likelihood|chance|certainty|credence|\bp|i'd say|i would say|i'd put it at|put it at|i'd estimate|estimate|i'd give it|rate it|i'd go with|say)\s*(?:level|score|estimate|of being correct)?\s*(?:is|of|at|=|:|≈|~|around|about|roughly)?\s*$/i;
 const PROBABILITY_KEYS = /^(?:confidence|probability|p|likelihood|chance|certainty|credence|p_?correct|probability_?correct|confidence_?score)$/i;
@@ -111,33 +112,35 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
   const plain = plainText(text);
   if (EVEN_ODDS.test(plain)) return read(0.5, from);
   const candidates: Candidate[] = [];
-  const pattern = new RegExp(`(${NUMBER_PATTERN}(?:\\.\\d+)?|\\.\\d+)(?![\\d,])\\s*(%|percent\\b|per cent\\b|(?:/|out of)\\s*(\\d+))?`, 'gi');
+  const pattern = new RegExp(`(${NUMBER_WORD}(?:\\.\\d+)?|\\.\\d+)(?!\\.?\\d|,\\d)\\s*(%|percent\\b|per cent\\b|(?:/|out of)\\s*(\\d+))?`, 'gi');
   let ambiguous = false;
   let outOfRange = false;
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!;
-    const number = token.startsWith('.') ? Number(`0${token}`) : /^\d/.test(token) ? Number(token) : numberValue(token);
-    if (number === undefined || Number.isNaN(number)) continue;
     const [, , unit, denominator] = match;
+    const inDigits = /^[\d.]/.test(token);
+    // A number word alone ("one of the answers") is not a probability; with a unit it is ("eighty percent").
+    if (!inDigits && unit === undefined && denominator === undefined) continue;
+    const number = inDigits ? Number(token) : numberValue(token);
+    if (number === undefined) continue;
     const before = plain.slice(Math.max(0, match.index - 40), match.index);
-    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(plain.slice(match.index + match[0].length)) || inRange(plain, match.index, match[0].length);
+    const after = plain.slice(match.index + match[0].length);
+    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(after) || inRange(plain, match.index, match[0].length);
     let value: number | undefined;
     if (denominator !== undefined) {
       const total = Number(denominator);
-      if (![1, 10, 100].includes(total) || number > total) continue;
+      if (![1, 10, 100].includes(total)) continue; // "4/5" is a rating on another scale
       value = number / total;
     } else if (unit !== undefined) {
       value = number / 100;
-    } else if (/^[\d.]/.test(token)) {
+    } else {
       value = onScale(number, scale);
       if (value === undefined) {
         ambiguous = true;
         continue;
       }
-    } else {
-      continue; // a number word alone ("one of the answers") is not a probability
     }
-    if (value < 0 || value > 1) {
+    if (value > 1) {
       outOfRange = true;
       continue;
     }
@@ -151,13 +154,15 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
 function inRange(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 30), index);
   const after = text.slice(index + length, index + length + 12);
-  return /(?:\d%?\s*(?:-|to)\s*|between\s+\S+\s+and\s+)$/i.test(before) || /^\s*%?\s*(?:-|to)\s*\d/.test(after) || (/^\s*and\s+\S/.test(after) && /between\s+$/i.test(before));
+  return /(?:\d%?\s*(?:-|to)\s*|between\s+\S+\s+and\s+)$/i.test(before) || /^\s*(?:-|to)\s*\d/.test(after) || (/^\s*and\s+\S/.test(after) && /between\s+$/i.test(before));
 }
 
-const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some|or so|give or take)\s*$|~\s*$|≈\s*$/i;
+const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some)\s*$|~\s*$|≈\s*$/i;
+/** Said after the number: "12 or so", "12, give or take". */
+const APPROXIMATE_AFTER = /^\s*,?\s*(?:or so|give or take)\b/i;
 /** What marks a number as the answer: "Answer: 7", "= -3", "there were 7", "I'd go with 11", bold. */
 const INTEGER_LABEL =
-  /(?:answer(?: is)?|count(?: is)?|total(?: is)?|result(?: is)?|there (?:are|were|is|was)|i count|i'd go with|i would go with|i'd say|i would say|comes? to|=|:)\s*$/i;
+  /(?:(?:answer|count|total|result)(?: is)?|there (?:are|were|is|was)|i count|i'd go with|i would go with|i'd say|i would say|comes? to|=|:)\s*$/i;
 const INTEGER_KEYS = /^(?:count|number|answer|value|total|n|result|items?|num_?\w*|\w*_count|how_many)$/i;
 
 /**
@@ -179,17 +184,18 @@ function readIntegerText(text: string, from: ReadFrom): Reading<number> {
   const plain = plainText(text);
   const candidates: Candidate[] = [];
   const bold = new Set([...normaliseText(text).matchAll(/\*\*\s*(-?[\d,]+)\s*\*\*/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
-  const pattern = new RegExp(`(?<![\\d.])(-?\\d{1,3}(?:,\\d{3})+|-?\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})(?![\\d.]*\\d)`, 'gi');
+  // A minus sign is a sign only where no number stands before it ("= -3", not "4 - 7" or "10 -12").
+  const sign = '(?:(?<!\\d\\s*)-)?';
+  const pattern = new RegExp(`(?<![\\d.])(${sign}\\d{1,3}(?:,\\d{3})+|${sign}\\d+(?:\\.\\d+)?|${NUMBER_WORD})(?![\\d.]*\\d)`, 'gi');
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!.replace(/,/g, '');
-    // A minus sign is a sign only where no number stands before it ("= -3", not "4 - 7").
-    const signed = token.startsWith('-') && !/\d\s*$/.test(plain.slice(0, match.index));
-    const digits = token.startsWith('-') && !signed ? token.slice(1) : token;
-    const value = /^-?\d/.test(digits) ? Number(digits) : numberValue(digits);
+    const value = /^-?\d/.test(token) ? Number(token) : numberValue(token);
     if (value === undefined || !Number.isInteger(value)) continue;
     const before = plain.slice(Math.max(0, match.index - 30), match.index);
-    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(plain.slice(match.index + match[0].length)) || inRange(plain, match.index, match[0].length);
-    candidates.push({ value, position: match.index, marked: bold.has(value) || INTEGER_LABEL.test(before), approximate: APPROXIMATE.test(before), bound });
+    const after = plain.slice(match.index + match[0].length);
+    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(after) || inRange(plain, match.index, match[0].length);
+    const approximate = APPROXIMATE.test(before) || APPROXIMATE_AFTER.test(after);
+    candidates.push({ value, position: match.index, marked: bold.has(value) || INTEGER_LABEL.test(before), approximate, bound });
   }
   return settleNumbers(candidates, correctionPositions(plain), from);
 }
