@@ -32,9 +32,8 @@ function balancedSpans(text: string): { start: number; end: number }[] {
       if (stack.length === 0) start = i;
       stack.push(ch === '{' ? '}' : ']');
     } else if (ch === '}' || ch === ']') {
-      if (stack.length === 0) continue;
       if (stack.at(-1) !== ch) {
-        // Unbalanced: give up on this span and look again from here.
+        // A stray closer, or one that does not match: give up on this span and look again from here.
         stack.length = 0;
         continue;
       }
@@ -86,15 +85,13 @@ function repairJson(source: string): string {
       flushCode();
       out += `"${body}"`;
       i = j;
-    } else if (ch === '/' && source[i + 1] === '/') {
+    } else if ((ch === '/' && source[i + 1] === '/') || (ch === '#' && /(^|[\s,{[])$/.test(code))) {
+      // A line comment, `//` or Python's `#` where a value or key could start.
       while (i < source.length && source[i] !== '\n') i++;
       code += '\n';
     } else if (ch === '/' && source[i + 1] === '*') {
       const close = source.indexOf('*/', i + 2);
       i = close === -1 ? source.length : close + 1;
-    } else if (ch === '#' && /(^|[\s,{[])$/.test(code)) {
-      while (i < source.length && source[i] !== '\n') i++;
-      code += '\n';
     } else {
       code += ch;
     }
@@ -121,7 +118,8 @@ export function jsonValues(text: string): JsonSpan[] {
   const found: JsonSpan[] = [];
   for (const { start, end } of balancedSpans(text)) {
     const value = parseLenientJson(text.slice(start, end));
-    if (value !== undefined && typeof value === 'object' && value !== null) found.push({ start, end, value });
+    // A span is `{...}` or `[...]`, so what parses is an object or an array.
+    if (value !== undefined) found.push({ start, end, value });
   }
   return found;
 }

@@ -43,8 +43,3 @@ export function read<T>(value: T, from: ReadFrom): Read<T> {
 export function unread(why: UnreadReason): Unread {
   return { kind: 'unparseable', why };
 }
-
-/** The value of a reading, or `'unparseable'`: the form a Claim carries. */
-export function valueOf<T>(reading: Reading<T>): T | 'unparseable' {
-  return reading.kind === 'read' ? reading.value : 'unparseable';
-}

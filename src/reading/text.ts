@@ -67,7 +67,7 @@ const STOPWORDS = new Set(
 
 /**
  * A light stem, enough to match `commas` with `comma`, `wrapped` with `wrap` and
- * `included` with `include`: plural and -ed/-ing endings off, a doubled last consonant
+ * `quoted` with `quote`: plural and -ed/-ing endings off, a doubled last consonant
  * and a final e dropped. Both sides of a comparison go through it, so it needs only to be
  * consistent, not a real stemmer.
  */
@@ -166,17 +166,19 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
-/** The value of a number written in digits or as an English word up to ninety-nine. */
+/**
+ * The value of a number token as NUMBER_PATTERN matches it: digits, or an English number
+ * word up to ninety-nine ("twelve", "twenty-one", "ninety nine").
+ */
 export function numberValue(token: string): number | undefined {
-  const lower = token.toLowerCase().trim();
+  const lower = token.toLowerCase();
   if (/^\d+$/.test(lower)) return Number(lower);
-  const parts = lower.split(/[\s-]+/);
-  if (parts.length === 2 && NUMBER_WORDS[parts[0]!] !== undefined && NUMBER_WORDS[parts[1]!] !== undefined) {
-    const tens = NUMBER_WORDS[parts[0]!]!;
-    const ones = NUMBER_WORDS[parts[1]!]!;
-    return tens >= 20 && tens % 10 === 0 && ones > 0 && ones < 10 ? tens + ones : undefined;
-  }
-  return parts.length === 1 ? NUMBER_WORDS[lower] : undefined;
+  const parts = lower.split(/[\s-]/);
+  if (parts.length === 1) return NUMBER_WORDS[lower];
+  // A tens word (every number word from twenty up is one) joined to one to nine.
+  const tens = NUMBER_WORDS[parts[0]!] ?? 0;
+  const ones = NUMBER_WORDS[parts[1]!] ?? 0;
+  return parts.length === 2 && tens >= 20 && ones > 0 && ones < 10 ? tens + ones : undefined;
 }
 
 /** A regular-expression source matching one number in digits or words, for readers to embed. */

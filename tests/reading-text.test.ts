@@ -1,0 +1,201 @@
+/**
+ * The text helpers every reader stands on (src/reading/text.ts, src/reading/json.ts): the
+ * one normal form of what models write, markdown and quotations set apart, the words that
+ * tell one instruction from another, numbers written out, and JSON as models write it.
+ * Each test pins a rule a reading depends on, with the kind of text models produce.
+ */
+import { describe, expect, it } from 'vitest';
+import { readChecklist } from '../src/reading/checklist/index.js';
+import { jsonValues, parseLenientJson } from '../src/reading/json.js';
+import { contentWords, normaliseText, numberValue, stripMarkdown, withoutQuoted, wordsOf } from '../src/reading/text.js';
+import { readYesNo } from '../src/reading/yes-no.js';
+
+/** A yes/no reading as a short word: yes, no, or `?why`. */
+const yesNo = (text: string): string => {
+  const reading = readYesNo(text);
+  return reading.kind === 'read' ? (reading.value ? 'yes' : 'no') : `?${reading.why}`;
+};
+
+/** Whether two phrases share a content word: how a statement is matched to an instruction. */
+const overlap = (a: string, b: string): boolean => [...contentWords(a)].some((word) => contentWords(b).has(word));
+
+describe('the normal form', () => {
+  it('ends every line with \\n, whatever line ends the model used', () => {
+    expect(normaliseText('1. Yes\r\n2. No\r3. Yes')).toBe('1. Yes\n2. No\n3. Yes');
+  });
+
+  it('reads through zero-width characters and non-breaking spaces', () => {
+    expect(yesNo('Satis\u200bfied.')).toBe('yes');
+    expect(yesNo('Not\u00a0satisfied.')).toBe('no');
+  });
+
+  it('reads curly apostrophes and quotes as straight ones', () => {
+    expect(yesNo('I didn\u2019t follow the instruction.')).toBe('no');
+    // The quoted word is content only once the curly quotes are known as quotes.
+    expect(yesNo('The word \u201cyes\u201d appears twice. Not satisfied.')).toBe('no');
+  });
+
+  it('maps full-width punctuation and emoji presentation selectors to the plain forms', () => {
+    expect(normaliseText('第1条：✔\ufe0f 满足，没有逗号')).toBe('第1条:✔ 满足,没有逗号');
+  });
+});
+
+describe('markdown', () => {
+  it('drops emphasis around words and after labels, keeping the words and punctuation', () => {
+    expect(stripMarkdown('**Met:** *yes* (12 sentences), _all_ good')).toBe('Met: yes (12 sentences), all good');
+    expect(stripMarkdown('*_Satisfied_*')).toBe('Satisfied');
+  });
+
+  it('keeps the underscores of an identifier', () => {
+    expect(stripMarkdown('**all_satisfied**: *yes*')).toBe('all_satisfied: yes');
+  });
+
+  it('drops quote markers and heading hashes only at the start of a line', () => {
+    expect(stripMarkdown('> > **Yes**')).toBe('Yes');
+    expect(stripMarkdown('  >> Yes')).toBe('Yes');
+    expect(stripMarkdown('  ## 2. Sentence count')).toBe('2. Sentence count');
+    expect(stripMarkdown('14 > 12 sentences: met')).toBe('14 > 12 sentences: met');
+    expect(stripMarkdown('Written in C# and Python - satisfied')).toBe('Written in C# and Python - satisfied');
+  });
+});
+
+describe('quoted material', () => {
+  it('blanks quoted spans, keeping the quotes and the length, so positions still match the text', () => {
+    expect(withoutQuoted('It says "no" once and `maybe` twice.')).toBe('It says "  " once and `     ` twice.');
+  });
+
+  it('blanks single-quoted words at word edges, at the start and the end, but not apostrophes', () => {
+    expect(withoutQuoted("I didn't use 'maybe', so: 'yes'")).toBe("I didn't use '     ', so: '   '");
+    expect(withoutQuoted("'No' appears once.")).toBe("'  ' appears once.");
+  });
+});
+
+describe('words', () => {
+  it('keeps contractions and possessives whole', () => {
+    expect(wordsOf("You're right, I didn't")).toEqual(["you're", 'right', 'i', "didn't"]);
+  });
+
+  it('finds no words in marks and dashes', () => {
+    expect(wordsOf('✅ — ✅')).toEqual([]);
+  });
+
+  it('matches inflected and possessive forms of an instruction word', () => {
+    const pairs = [
+      ['no commas', 'a comma'],
+      ['wrapped in quotes', 'wrap'],
+      ['every name quoted', 'a quote'],
+      ['repeating the request', 'repeat'],
+      ['two summaries', 'a summary'],
+      ['both addresses', 'the address'],
+      ["the title's wording", 'a title'],
+    ];
+    expect(pairs.filter(([a, b]) => !overlap(a!, b!))).toEqual([]);
+  });
+
+  it('keeps distinct words apart', () => {
+    expect(overlap('starts with the word "Yes"', 'wrapped in stars')).toBe(false);
+  });
+
+  it('matches a key written with underscores, hyphens or a colon to the words it joins', () => {
+    expect([...contentWords('no_commas')]).toEqual([...contentWords('no commas')]);
+    expect([...contentWords('sentence-count:min')]).toEqual([...contentWords('sentence count min')]);
+  });
+
+  it('does not take verdict words or the words every instruction uses for content', () => {
+    expect(contentWords('Yes, the instruction was followed and the constraint is satisfied: it is met.').size).toBe(0);
+  });
+
+  it('takes a bare number for no content word, but keeps words written with digits', () => {
+    expect(overlap('at least 3 paragraphs', 'at least 4 paragraphs')).toBe(true);
+    expect(contentWords('at least 3').size).toBe(0);
+    expect(overlap('H2 headings', 'H3')).toBe(false);
+    expect(overlap('the 2nd', 'the 3rd')).toBe(false);
+    expect(contentWords('H2').size).toBe(1);
+    expect(contentWords('2nd').size).toBe(1);
+  });
+});
+
+describe('numbers written out', () => {
+  it('reads digits and number words up to ninety-nine', () => {
+    const tokens = ['12', 'Twelve', 'none', 'twenty-one', 'Ninety nine'];
+    expect(tokens.map(numberValue)).toEqual([12, 12, 0, 21, 99]);
+  });
+
+  it('reads no value from two number words that are not a tens word and one to nine', () => {
+    // "rules one two and three", "in twenty ten" (a year), "ten five"
+    expect(['one two', 'twenty ten', 'ten five', 'twenty zero'].map(numberValue)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('does not read "none of the three" as a count of zero', () => {
+    const items = ['Use no commas.', 'Write at least 12 sentences.', 'Include a title in << >>.'].map((description) => ({ description, aliases: [] }));
+    const reading = readChecklist('None of the three instructions were missed.', items);
+    expect([...reading.items, reading.overall].map((r) => (r.kind === 'read' ? r.value : r.why))).toEqual([true, true, true, true]);
+  });
+});
+
+describe('JSON as models write it', () => {
+  it('repairs unquoted keys, with or without spaces around the colon, and Python None', () => {
+    expect(parseLenientJson('{number: 2, all_satisfied: None}')).toEqual({ number: 2, all_satisfied: null });
+    expect(parseLenientJson('{ number : 2, satisfied : true }')).toEqual({ number: 2, satisfied: true });
+  });
+
+  it('drops a trailing comma before a closing bracket on its own line', () => {
+    expect(parseLenientJson('{\n  "number": 1,\n  "satisfied": true,\n}')).toEqual({ number: 1, satisfied: true });
+  });
+
+  it('removes // and # line comments, and block comments', () => {
+    const source = '{\n  "number": 1, // the comma rule\n  # checked twice\n  "satisfied": true /* no commas */\n}';
+    expect(parseLenientJson(source)).toEqual({ number: 1, satisfied: true });
+    expect(parseLenientJson("{'satisfied': True} # checked")).toEqual({ satisfied: true });
+  });
+
+  it('leaves string contents alone while repairing the code around them', () => {
+    expect(parseLenientJson('{satisfied: true, "source": "see http://example.com, True"}')).toEqual({ satisfied: true, source: 'see http://example.com, True' });
+    expect(parseLenientJson("{'why': 'the response says \"no\" once', 'satisfied': True}")).toEqual({ why: 'the response says "no" once', satisfied: true });
+    expect(parseLenientJson('{note: "it says \\"no\\" twice\\nand \\"yes\\" once"}')).toEqual({ note: 'it says "no" twice\nand "yes" once' });
+  });
+
+  it('reads a string the model broke across lines', () => {
+    expect(parseLenientJson('{"why": "first line\nsecond line", "satisfied": false}')).toEqual({ why: 'first line\nsecond line', satisfied: false });
+    expect(jsonValues('{"why": "first line\nsecond line", "satisfied": false}').map((span) => span.value)).toEqual([{ why: 'first line\nsecond line', satisfied: false }]);
+  });
+
+  it('gives up on an answer cut off inside a comment or a string, without hanging', () => {
+    expect(parseLenientJson('{"satisfied": true /* the title {draft')).toBeUndefined();
+    expect(parseLenientJson("{'satisfied': True, 'note': 'the title wasn")).toBeUndefined();
+    expect(parseLenientJson('{"satisfied": true} // checked')).toEqual({ satisfied: true });
+  });
+
+  it('finds JSON after prose with apostrophes, and not brackets in prose', () => {
+    expect(jsonValues('Here\'s my report: {"satisfied": true}').map((span) => span.value)).toEqual([{ satisfied: true }]);
+    expect(jsonValues('All three [1-3] were met {see above}.')).toEqual([]);
+  });
+
+  it('does not end a value at a bracket inside a string', () => {
+    const texts = [
+      '{"why": "I used a { in the code sample", "satisfied": true}',
+      '{"why": "the response has a stray \\"[\\" at the end", "satisfied": false}',
+      "{'why': 'the list ends with ]', 'satisfied': False}",
+    ];
+    expect(texts.map((text) => jsonValues(text).map((span) => span.value))).toEqual([
+      [{ why: 'I used a { in the code sample', satisfied: true }],
+      [{ why: 'the response has a stray "[" at the end', satisfied: false }],
+      [{ why: 'the list ends with ]', satisfied: false }],
+    ]);
+  });
+
+  it('reads an apostrophe in a comment as prose, not as the start of a string', () => {
+    const text = "{\n  'satisfied': True, // it's fine\n  'number': 1\n}";
+    expect(jsonValues(text).map((span) => span.value)).toEqual([{ satisfied: true, number: 1 }]);
+  });
+
+  it('finds the next value after a first attempt with mismatched brackets', () => {
+    const text = 'My answer: {"items": [1, 2}\nSorry, fixed: {"all_satisfied": true}';
+    expect(jsonValues(text).map((span) => span.value)).toEqual([{ all_satisfied: true }]);
+  });
+
+  it('says where each value sits in the text', () => {
+    const text = 'Report: {"satisfied": true} and [1]';
+    expect(jsonValues(text).map((span) => text.slice(span.start, span.end))).toEqual(['{"satisfied": true}', '[1]']);
+  });
+});
