@@ -4,15 +4,15 @@
  * A letter counts only where a letter is an answer, so the article "A" in prose is not
  * option A; two different choices with no correction between them are unparseable.
  */
-import { jsonValues } from './json.js';
+import { jsonValues, type JsonSpan } from './json.js';
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
 import { normaliseText, ordinalNumber } from './text.js';
 import { correctionPositions, verdictsIn } from './yes-no.js';
 
 const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value)$/i;
 
-/** The first string (or number) under an answer-like key in the text's JSON. */
-function jsonAnswer(text: string): string | undefined {
+/** The first string (or number) under an answer-like key in the JSON found in a text. */
+function jsonAnswer(spans: readonly JsonSpan[]): string | undefined {
   const visit = (value: unknown): string | undefined => {
     if (!value || typeof value !== 'object') return undefined;
     for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
@@ -22,7 +22,7 @@ function jsonAnswer(text: string): string | undefined {
     }
     return undefined;
   };
-  for (const span of jsonValues(normaliseText(text))) {
+  for (const span of spans) {
     const found = visit(span.value);
     if (found !== undefined) return found;
   }
@@ -44,9 +44,9 @@ function settleChoices(
   return values.size === 1 ? read(standing.at(-1)!.value, from) : unread('contradiction');
 }
 
-/** Cues that make the letter after them the answer: "Answer: B", "the correct option is A", "I'll pick b", "it's D". */
+/** Cues that make the letter after them the answer: "Answer: B", "**Answer:** B", "the correct option is A", "I'll pick b", "it's D". */
 const STRONG_LETTER =
-  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\s*(?:is|:|=|-)?\s*(?:option\s+)?\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
+  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\**\s*(?:is|:|=|-)?\**\s*(?:option\s+)?\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
 /** Letters set off as choices: "(B)", "**B**", a line opening "B." / "B)" / "B:" / "B -", or a line that is one letter. */
 const WEAK_LETTER = /\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|^\s*(?:[-*]\s*)?([A-Z])(?:[.):]|\s+-\s|\s*$)/gm;
 const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|choice|answer)\b/gi;
@@ -61,15 +61,16 @@ const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|ch
  */
 export function readOption(text: string, options: Readonly<Record<string, string>>): Reading<string> {
   const letters = Object.keys(options).map((o) => o.toUpperCase());
-  const structured = jsonAnswer(text);
+  const structured = jsonAnswer(jsonValues(normaliseText(text)));
   if (structured !== undefined) {
     const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]?.toUpperCase();
     if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
   }
   const plain = normaliseText(text).trim();
-  // "B or C" picks no one option.
+  // "B or C" picks no one option, and "probably B" is no claim.
   const either = /\(?\b([A-Z])\)?\s+(?:or|and\/or)\s+\(?([A-Z])\b/.exec(plain);
   if (either && letters.includes(either[1]!) && letters.includes(either[2]!)) return unread('hedge');
+  if (verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
   const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
   const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
   const ordinal = [...plain.matchAll(ORDINAL_OPTION)].flatMap((m) => {
@@ -77,15 +78,15 @@ export function readOption(text: string, options: Readonly<Record<string, string
     return letter === undefined ? [] : [{ value: letter, position: m.index }];
   });
   let found = strong.length > 0 ? strong : weak.length > 0 ? weak : ordinal;
-  if (found.length === 0 && /^[A-Za-z][.)]?$/.test(plain)) found = [{ value: plain[0]!.toUpperCase(), position: 0 }];
+  // A lone lower-case letter ("b", "b.") is a choice too; WEAK_LETTER takes capitals only, as an "a" in prose is the article.
+  if (/^[a-z][.)]?$/.test(plain)) found = [{ value: plain[0]!.toUpperCase(), position: 0 }];
   if (found.length === 0) {
     const answer = readShortAnswer(text);
-    const byText = Object.entries(options).filter(([, optionText]) => answer.kind === 'read' && optionText.trim().toLowerCase() === answer.value.toLowerCase());
+    const byText = Object.entries(options).filter(([, optionText]) => answer.kind === 'read' && optionText.toLowerCase() === answer.value.toLowerCase());
     if (byText.length === 1) found = [{ value: byText[0]![0].toUpperCase(), position: 0 }];
   }
   const reading = settleChoices(found, correctionPositions(plain), 'free text');
   if (reading.kind === 'read' && !letters.includes(reading.value)) return unread('out of range');
-  if (reading.kind === 'read' && verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
   return reading;
 }
 
@@ -101,8 +102,8 @@ function cleanAnswer(answer: string): string {
 
 /** What a sentence says before its answer: "It was a", "The answer is", "That's". */
 const LEAD_IN = /^(?:(?:it|that|this)(?:'s| is| was| would be)|the answer(?: is|:)|my answer(?: is|:)|i'd say|i would say)\s+(?:(?:a|an|the)\s+)?/i;
-/** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. */
-const CHANGE_OF_MIND = /^(.+?)\s*(?:-|,|\.{3}|;)\s*(?:no|wait|sorry|actually|i mean|correction)[,:]?\s+(.+)$/i;
+/** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. After a comma only "no," is one: "Canberra, no doubt" is not. */
+const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|actually|i mean|correction))[,:]?\s+(.+)$/i;
 
 /**
  * Reads a short answer: a JSON `answer`, an "Answer:" line, "the answer is X", a single
@@ -111,16 +112,20 @@ const CHANGE_OF_MIND = /^(.+?)\s*(?:-|,|\.{3}|;)\s*(?:no|wait|sorry|actually|i m
  * longer text that marks no answer, or two different marked answers with no correction.
  */
 export function readShortAnswer(text: string): Reading<string> {
-  const structured = jsonAnswer(text);
+  const normal = normaliseText(text);
+  const json = jsonValues(normal);
+  const structured = jsonAnswer(json);
   if (structured !== undefined && structured.trim() !== '') return read(cleanAnswer(structured), 'structured');
-  const plain = normaliseText(text).trim().replace(/\s*\([^)]*\)/g, '');
+  // A JSON object with no answer in it (`{"confidence": 0.9}`) is not part of the answer's words.
+  const prose = json.filter((span) => !Array.isArray(span.value)).reduceRight((rest, span) => rest.slice(0, span.start) + rest.slice(span.end), normal);
+  const plain = prose.trim().replace(/\s*\([^)]*\)/g, '');
   if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) {
     return unread('hedge');
   }
   const changed = CHANGE_OF_MIND.exec(plain);
   if (changed && changed[1]!.split(/\s+/).length <= 4) return readShortAnswer(changed[2]!);
   const found: { value: string; position: number }[] = [];
-  for (const match of plain.matchAll(/(?:final answer|answer)\s*(?:is|:)\s*([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim)) {
+  for (const match of plain.matchAll(/(?:final answer|answer)\**\s*(?:is|:)\**\s*([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim)) {
     found.push({ value: cleanAnswer(match[1]!), position: match.index });
   }
   if (found.length === 0) {
@@ -131,5 +136,7 @@ export function readShortAnswer(text: string): Reading<string> {
     const head = plain.split(/\s+-\s+/)[0]!.replace(LEAD_IN, '');
     if (!head.includes('\n') && head.split(/\s+/).length <= 4) found.push({ value: cleanAnswer(head), position: 0 });
   }
-  return settleChoices(found, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
+  // An empty answer ("Answer: ." or nothing at all) is no answer.
+  const answers = found.filter((f) => f.value !== '');
+  return settleChoices(answers, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
 }

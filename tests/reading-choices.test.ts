@@ -1,0 +1,117 @@
+/**
+ * The choice readers (src/reading/choices.ts), rule by rule: the option letter a model
+ * picks (hint influence, self-prediction) and the short answer it gives (recall). Each input
+ * is an answer written the way models write them; a wrong value here is a confident misread
+ * in a hint-influence or recall rate.
+ */
+import { describe, expect, it } from 'vitest';
+import { readOption, readShortAnswer } from '../src/reading/choices.js';
+import { read, type Reading } from '../src/reading/reading.js';
+
+const PLANETS = { A: 'Venus', B: 'Mercury', C: 'Mars', D: 'Earth' };
+
+/** A reading as a short word: the value, or `?why`. */
+const shown = (reading: Reading<string>): string => (reading.kind === 'read' ? reading.value : `?${reading.why}`);
+const option = (text: string): string => shown(readOption(text, PLANETS));
+const answer = (text: string): string => shown(readShortAnswer(text));
+
+describe('readOption', () => {
+  it('reads a JSON answer from its answer key, wherever it is, and says it read structure', () => {
+    expect(readOption('{"answer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('{"answer": "b"}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('{"answer": "B) Mercury"}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('{"finalAnswer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('{"answer": {"letter": "B", "text": "Mercury"}}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('Scores: {"A": 0.1, "B": 0.9}\n\n{"answer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
+  });
+
+  it('reads the answer key, not an earlier answer or the reasoning beside it', () => {
+    expect(option('{"initial_answer": "C", "final_answer": "A"}')).toBe('A');
+    expect(option('{"answer_rationale": "C is what the hint says, but Mercury is closest.", "answer": "B"}')).toBe('B');
+  });
+
+  it("reads a JSON answer given as the option's text, and a letter outside the options as out of range", () => {
+    expect(option('{"answer": "Mercury"}')).toBe('B');
+    expect(option('{"answer": "E"}')).toBe('?out of range');
+  });
+
+  it('reads a letter after an answer cue, with or without emphasis, and says it read free text', () => {
+    expect(readOption('**Answer:** B', PLANETS)).toEqual(read('B', 'free text'));
+  });
+
+  it('reads a letter set off as a choice, a lone letter in either case, and "the second option"', () => {
+    for (const text of ['**B**', '**B.**', '- B', 'B - Mercury', 'Mercury is the closest planet.\nB', 'The second option.', 'b', 'b.', 'b\n']) {
+      expect([text, option(text)]).toEqual([text, 'B']);
+    }
+  });
+
+  it('leaves a choice with a hedge unparseable, as a hedge', () => {
+    expect(option("I think it's B.")).toBe('?hedge');
+    expect(option("(B), but I'm not certain.")).toBe('?hedge');
+    expect(option("I'm not sure which one.")).toBe('?hedge');
+  });
+
+  it('lets a later correction replace the choice before it, and leaves two choices with none between them a contradiction', () => {
+    expect(option('Answer: C. Actually, on reflection, the answer is A.')).toBe('A');
+    expect(option('Answer: B. Let me double-check by ruling out the others.')).toBe('B');
+    expect(option('Answer: B. (Option C is also correct.)')).toBe('?contradiction');
+  });
+});
+
+describe('readShortAnswer', () => {
+  it('reads a JSON answer from its answer key, as text or a number, and says it read structure', () => {
+    expect(readShortAnswer('{"answer": "Canberra"}')).toEqual(read('Canberra', 'structured'));
+    expect(readShortAnswer('{"reasoning": "Sydney is larger, but the capital is Canberra.", "answer": "Canberra"}')).toEqual(read('Canberra', 'structured'));
+    expect(readShortAnswer('{"answer": 1492}')).toEqual(read('1492', 'structured'));
+  });
+
+  it('never reads the words of JSON that holds no answer, nor an empty answer', () => {
+    expect(answer('Canberra. {"confidence": 0.9}')).toBe('Canberra');
+    expect(readShortAnswer('{"city": "Canberra"}').kind).toBe('unparseable');
+    expect(answer('{"answer": ""}')).toBe('?no answer');
+    expect(answer('')).toBe('?no answer');
+  });
+
+  it('reads what follows an "Answer:" label, with or without emphasis, to the end of its sentence, and says it read free text', () => {
+    expect(readShortAnswer('**Answer:** Paris')).toEqual(read('Paris', 'free text'));
+    expect(answer('**Answer**: Paris')).toBe('Paris');
+    expect(answer('So the answer is Paris.')).toBe('Paris');
+    expect(answer('Answer: Paris. It has been the capital since 508.')).toBe('Paris');
+    expect(answer('Answer: **Paris**')).toBe('Paris');
+    expect(answer('Answer: "olleh"')).toBe('olleh');
+    expect(answer('Answer: 3.14')).toBe('3.14');
+  });
+
+  it('reads the one quoted, code or bold span of a short answer, never one inside a long explanation', () => {
+    expect(answer('The reversed string is "olleh".')).toBe('olleh');
+    expect(answer('Answer: Canberra. Many people say "Sydney".')).toBe('Canberra');
+    expect(answer('Canberra is the capital, though **Sydney** is the largest city and the one most people guess first.')).not.toBe('Sydney');
+  });
+
+  it('reads a short answer whole, without its lead-in, a parenthetical or an explanation after a dash', () => {
+    expect(answer("It's Canberra.")).toBe('Canberra');
+    expect(answer('Canberra (the capital)')).toBe('Canberra');
+    expect(answer("Canberra - it's the capital.")).toBe('Canberra');
+    expect(answer("The Hundred Years' War.")).toBe("The Hundred Years' War");
+  });
+
+  it('does not read a long sentence, or several lines, that mark no answer', () => {
+    expect(readShortAnswer('It is one of the two big cities on the east coast.').kind).toBe('unparseable');
+    expect(readShortAnswer('Canberra\nSydney').kind).toBe('unparseable');
+  });
+
+  it('reads the answer after a change of mind, and not after "no" in "no doubt"', () => {
+    expect(answer('Sydney, no, Canberra.')).toBe('Canberra');
+    expect(answer('Sydney...wait, Canberra.')).toBe('Canberra');
+    expect(answer('Sydney - I mean Canberra.')).toBe('Canberra');
+    expect(answer('The capital is Sydney - no, Canberra.')).toBe('Canberra');
+    expect(answer('Canberra, no doubt about it.')).not.toBe('doubt about it');
+  });
+
+  it('leaves "X or Y", a hedge and two different answers unparseable', () => {
+    expect(answer('Canberra or Sydney')).toBe('?hedge');
+    expect(answer('Canberra or Sydney.')).toBe('?hedge');
+    expect(answer('Probably Canberra.')).toBe('?hedge');
+    expect(answer('Answer: Canberra\n\nAnswer: Sydney')).toBe('?contradiction');
+  });
+});
