@@ -27,6 +27,7 @@ describe('readProbability', () => {
     expect(probability('1%')).toBe('0.01');
     expect(probability('100%', 'percent')).toBe('1');
     expect(probability('eighty percent', 'percent')).toBe('0.8');
+    expect(probability('Eight out of 10.', 'percent')).toBe('0.8');
     expect(probability('Confidence: .85')).toBe('0.85');
     expect(probability('0', 'percent')).toBe('0');
   });
@@ -37,13 +38,17 @@ describe('readProbability', () => {
     }
   });
 
+  it('does not read a number word that is not given as a probability', () => {
+    expect(probability('0.9 - it is one of the easier ones.')).toBe('0.9');
+  });
+
   it('does not read a rating on another scale as a probability', () => {
     expect(probability('4/5', 'percent')).toBe('?no answer');
     expect(probability('7 out of 12', 'percent')).toBe('?no answer');
   });
 
   it('leaves a bound or a range unparseable, however it is written', () => {
-    for (const text of ['<5%', '90+', '70-80%', '70 to 80%', '70 - 80%']) expect([text, probability(text, 'percent')]).toEqual([text, '?hedge']);
+    for (const text of ['<5%', '90+', '70-80%', '70 to 80%', '70 - 80%', '70% to 80%', '70 percent to 80 percent']) expect([text, probability(text, 'percent')]).toEqual([text, '?hedge']);
   });
 
   it('does not take words near a number for a bound or a range when they are not about it', () => {
@@ -101,10 +106,14 @@ describe('readInteger', () => {
     }
     expect(integer("12 sentences - roughly 12, I didn't recount.")).toBe('?hedge');
     expect(integer('Thinking about the prompt: it had 7 rules.')).toBe('7');
+    expect(integer('Words: ~300. Sentences: 12.')).toBe('12');
+    expect(integer('Words: ≈300. Sentences: 12.')).toBe('12');
+    expect(integer('Answer: 12. The prompt took a minute or so to read.')).toBe('12');
   });
 
-  it('leaves a range unparseable, however it is spaced', () => {
+  it('leaves a range unparseable, however it is spaced, and a plus further on changes nothing', () => {
     for (const text of ['10 - 12', '10 to 12', '10 -12 sentences']) expect([text, integer(text)]).toEqual([text, '?hedge']);
+    expect(integer('There are 12 rules, including the C++ style ones.')).toBe('12');
   });
 
   it('lets a correction replace the count before it, and a correction with no count after it change nothing', () => {
@@ -116,6 +125,7 @@ describe('readInteger', () => {
     expect(readInteger('{"explanation": "I used 2 lists of examples.", "count": 9}')).toEqual(read(9, 'structured'));
     expect(readInteger('{"notes": "Two of them are about formatting.", "count": 9}')).toEqual(read(9, 'structured'));
     expect(readInteger('{"count": 12, "confidence": 80}')).toEqual(read(12, 'structured'));
+    expect(readInteger('{"answer": {"count": 12, "confidence": 80}}')).toEqual(read(12, 'structured'));
     for (const key of ['word_count', 'num_sentences', 'numSentences']) {
       expect([key, readInteger(`{"${key}": 7}`)]).toEqual([key, read(7, 'structured')]);
     }

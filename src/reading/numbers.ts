@@ -117,21 +117,23 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
   let outOfRange = false;
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!;
-    const [, , unit, denominator] = match;
+    // What is written after the number says its scale: "%", "percent", "/10", "out of 100".
+    const [, , scaleWritten, denominator] = match;
     const inDigits = /^[\d.]/.test(token);
-    // A number word alone ("one of the answers") is not a probability; with a unit it is ("eighty percent").
-    if (!inDigits && unit === undefined && denominator === undefined) continue;
+    // A number word alone ("one of the answers") is not a probability; with its scale it is ("eighty percent").
+    if (!inDigits && scaleWritten === undefined) continue;
     const number = inDigits ? Number(token) : numberValue(token);
     if (number === undefined) continue;
     const before = plain.slice(Math.max(0, match.index - 40), match.index);
     const after = plain.slice(match.index + match[0].length);
-    const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(after) || inRange(plain, match.index, match[0].length);
+    // The match takes the spaces after the number, so a plus comes first in what is after it.
+    const bound = BOUND_BEFORE.test(before) || after.startsWith('+') || inRange(plain, match.index, match[0].length);
     let value: number | undefined;
     if (denominator !== undefined) {
       const total = Number(denominator);
       if (![1, 10, 100].includes(total)) continue; // "4/5" is a rating on another scale
       value = number / total;
-    } else if (unit !== undefined) {
+    } else if (scaleWritten !== undefined) {
       value = number / 100;
     } else {
       value = onScale(number, scale);
@@ -144,7 +146,7 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
       outOfRange = true;
       continue;
     }
-    candidates.push({ value, position: match.index, marked: unit !== undefined || denominator !== undefined || PROBABILITY_LABEL.test(before), bound });
+    candidates.push({ value, position: match.index, marked: scaleWritten !== undefined || PROBABILITY_LABEL.test(before), bound });
   }
   if (candidates.length === 0 && (ambiguous || outOfRange)) return unread('out of range');
   return settleNumbers(candidates, correctionPositions(plain), from);
@@ -154,12 +156,12 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
 function inRange(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 30), index);
   const after = text.slice(index + length, index + length + 12);
-  return /(?:\d%?\s*(?:-|to)\s*|between\s+\S+\s+and\s+)$/i.test(before) || /^\s*(?:-|to)\s*\d/.test(after) || (/^\s*and\s+\S/.test(after) && /between\s+$/i.test(before));
+  return /(?:\d(?:\s*(?:%|percent|per cent))?\s*(?:-|to)\s*|between\s+\S+\s+and\s+)$/i.test(before) || /^\s*(?:-|to)\s*\d/.test(after) || (/^\s*and\s+\S/.test(after) && /between\s+$/i.test(before));
 }
 
 const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some)\s*$|~\s*$|≈\s*$/i;
 /** Said after the number: "12 or so", "12, give or take". */
-const APPROXIMATE_AFTER = /^\s*,?\s*(?:or so|give or take)\b/i;
+const APPROXIMATE_AFTER = /^,?\s*(?:or so|give or take)\b/i;
 /** What marks a number as the answer: "Answer: 7", "= -3", "there were 7", "I'd go with 11", bold. */
 const INTEGER_LABEL =
   /(?:(?:answer|count|total|result)(?: is)?|there (?:are|were|is|was)|i count|i'd go with|i would go with|i'd say|i would say|comes? to|=|:)\s*$/i;
@@ -189,8 +191,8 @@ function readIntegerText(text: string, from: ReadFrom): Reading<number> {
   const pattern = new RegExp(`(?<![\\d.])(${sign}\\d{1,3}(?:,\\d{3})+|${sign}\\d+(?:\\.\\d+)?|${NUMBER_WORD})(?![\\d.]*\\d)`, 'gi');
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!.replace(/,/g, '');
-    const value = /^-?\d/.test(token) ? Number(token) : numberValue(token);
-    if (value === undefined || !Number.isInteger(value)) continue;
+    const value = /^-?\d/.test(token) ? Number(token) : (numberValue(token) ?? Number.NaN);
+    if (!Number.isInteger(value)) continue;
     const before = plain.slice(Math.max(0, match.index - 30), match.index);
     const after = plain.slice(match.index + match[0].length);
     const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(after) || inRange(plain, match.index, match[0].length);
