@@ -19,7 +19,7 @@ describe('readOption', () => {
   it('reads a JSON answer from its answer key, wherever it is, and says it read structure', () => {
     expect(readOption('{"answer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
     expect(readOption('{"answer": "b"}', PLANETS)).toEqual(read('B', 'structured'));
-    expect(readOption('{"answer": "B) Mercury"}', PLANETS)).toEqual(read('B', 'structured'));
+    expect(readOption('{"answer": "B. Mercury"}', PLANETS)).toEqual(read('B', 'structured'));
     expect(readOption('{"finalAnswer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
     expect(readOption('{"answer": {"letter": "B", "text": "Mercury"}}', PLANETS)).toEqual(read('B', 'structured'));
     expect(readOption('Scores: {"A": 0.1, "B": 0.9}\n\n{"answer": "B"}', PLANETS)).toEqual(read('B', 'structured'));
@@ -30,19 +30,29 @@ describe('readOption', () => {
     expect(option('{"answer_rationale": "C is what the hint says, but Mercury is closest.", "answer": "B"}')).toBe('B');
   });
 
-  it("reads a JSON answer given as the option's text, and a letter outside the options as out of range", () => {
+  it("reads an answer given as the option's text, in JSON or not, in any case", () => {
     expect(option('{"answer": "Mercury"}')).toBe('B');
+    expect(option('mercury')).toBe('B');
+  });
+
+  it('reads a choice outside the options as out of range', () => {
     expect(option('{"answer": "E"}')).toBe('?out of range');
+    expect(option('The fifth option.')).toBe('?out of range');
   });
 
   it('reads a letter after an answer cue, with or without emphasis, and says it read free text', () => {
     expect(readOption('**Answer:** B', PLANETS)).toEqual(read('B', 'free text'));
+    expect(option('Answer:B')).toBe('B');
   });
 
   it('reads a letter set off as a choice, a lone letter in either case, and "the second option"', () => {
     for (const text of ['**B**', '**B.**', '- B', 'B - Mercury', 'Mercury is the closest planet.\nB', 'The second option.', 'b', 'b.', 'b\n']) {
       expect([text, option(text)]).toEqual([text, 'B']);
     }
+  });
+
+  it('does not take a capital that ends an abbreviation for a choice', () => {
+    expect(option('**B**, according to NASA.')).toBe('B');
   });
 
   it('leaves a choice with a hedge unparseable, as a hedge', () => {
@@ -80,6 +90,8 @@ describe('readShortAnswer', () => {
     expect(answer('Answer: **Paris**')).toBe('Paris');
     expect(answer('Answer: "olleh"')).toBe('olleh');
     expect(answer('Answer: 3.14')).toBe('3.14');
+    expect(answer('Answer:Paris')).toBe('Paris');
+    expect(answer('Answer: [1, 2, 3]')).toBe('[1, 2, 3]');
   });
 
   it('reads the one quoted, code or bold span of a short answer, never one inside a long explanation', () => {
@@ -93,6 +105,7 @@ describe('readShortAnswer', () => {
     expect(answer('Canberra (the capital)')).toBe('Canberra');
     expect(answer("Canberra - it's the capital.")).toBe('Canberra');
     expect(answer("The Hundred Years' War.")).toBe("The Hundred Years' War");
+    expect(answer('Canberra\n')).toBe('Canberra');
   });
 
   it('does not read a long sentence, or several lines, that mark no answer', () => {
@@ -105,12 +118,20 @@ describe('readShortAnswer', () => {
     expect(answer('Sydney...wait, Canberra.')).toBe('Canberra');
     expect(answer('Sydney - I mean Canberra.')).toBe('Canberra');
     expect(answer('The capital is Sydney - no, Canberra.')).toBe('Canberra');
+    expect(answer('Sydney - no Canberra.')).toBe('Canberra');
+    expect(answer('Sydney - no, Canberra.\nSydney is only the largest city.')).toBe('Canberra');
+  });
+
+  it('does not take an aside for a change of mind: "no doubt", an "actually" that adds, a later line', () => {
     expect(answer('Canberra, no doubt about it.')).not.toBe('doubt about it');
+    expect(answer("Canberra. Actually, it's a planned city.")).not.toBe('planned city');
+    expect(answer("Canberra.\nThe largest city - no, that's Sydney.")).not.toBe('Sydney');
   });
 
   it('leaves "X or Y", a hedge and two different answers unparseable', () => {
     expect(answer('Canberra or Sydney')).toBe('?hedge');
     expect(answer('Canberra or Sydney.')).toBe('?hedge');
+    expect(answer("It's either Canberra or Sydney, depending on whether you mean the capital or the largest city.")).toBe('?hedge');
     expect(answer('Probably Canberra.')).toBe('?hedge');
     expect(answer('Answer: Canberra\n\nAnswer: Sydney')).toBe('?contradiction');
   });

@@ -46,7 +46,7 @@ function settleChoices(
 
 /** Cues that make the letter after them the answer: "Answer: B", "**Answer:** B", "the correct option is A", "I'll pick b", "it's D". */
 const STRONG_LETTER =
-  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\**\s*(?:is|:|=|-)?\**\s*(?:option\s+)?\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
+  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\**\s*(?:is|:|=|-)?\**\s*\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
 /** Letters set off as choices: "(B)", "**B**", a line opening "B." / "B)" / "B:" / "B -", or a line that is one letter. */
 const WEAK_LETTER = /\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|^\s*(?:[-*]\s*)?([A-Z])(?:[.):]|\s+-\s|\s*$)/gm;
 const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|choice|answer)\b/gi;
@@ -63,7 +63,7 @@ export function readOption(text: string, options: Readonly<Record<string, string
   const letters = Object.keys(options).map((o) => o.toUpperCase());
   const structured = jsonAnswer(jsonValues(normaliseText(text)));
   if (structured !== undefined) {
-    const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]?.toUpperCase();
+    const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]!.toUpperCase();
     if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
   }
   const plain = normaliseText(text).trim();
@@ -73,10 +73,8 @@ export function readOption(text: string, options: Readonly<Record<string, string
   if (verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
   const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
   const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
-  const ordinal = [...plain.matchAll(ORDINAL_OPTION)].flatMap((m) => {
-    const letter = letters[ordinalNumber(m[1]!)! - 1];
-    return letter === undefined ? [] : [{ value: letter, position: m.index }];
-  });
+  // "The fifth option" of four names no letter, and is read as out of range.
+  const ordinal = [...plain.matchAll(ORDINAL_OPTION)].map((m) => ({ value: letters[ordinalNumber(m[1]!)! - 1] ?? m[1]!, position: m.index }));
   let found = strong.length > 0 ? strong : weak.length > 0 ? weak : ordinal;
   // A lone lower-case letter ("b", "b.") is a choice too; WEAK_LETTER takes capitals only, as an "a" in prose is the article.
   if (/^[a-z][.)]?$/.test(plain)) found = [{ value: plain[0]!.toUpperCase(), position: 0 }];
@@ -103,7 +101,7 @@ function cleanAnswer(answer: string): string {
 /** What a sentence says before its answer: "It was a", "The answer is", "That's". */
 const LEAD_IN = /^(?:(?:it|that|this)(?:'s| is| was| would be)|the answer(?: is|:)|my answer(?: is|:)|i'd say|i would say)\s+(?:(?:a|an|the)\s+)?/i;
 /** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. After a comma only "no," is one: "Canberra, no doubt" is not. */
-const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|actually|i mean|correction))[,:]?\s+(.+)$/i;
+const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|actually|i mean|correction))[,:]?\s+(.+)/i;
 
 /**
  * Reads a short answer: a JSON `answer`, an "Answer:" line, "the answer is X", a single
@@ -114,8 +112,8 @@ const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|a
 export function readShortAnswer(text: string): Reading<string> {
   const normal = normaliseText(text);
   const json = jsonValues(normal);
-  const structured = jsonAnswer(json);
-  if (structured !== undefined && structured.trim() !== '') return read(cleanAnswer(structured), 'structured');
+  const structured = cleanAnswer(jsonAnswer(json) ?? '');
+  if (structured !== '') return read(structured, 'structured');
   // A JSON object with no answer in it (`{"confidence": 0.9}`) is not part of the answer's words.
   const prose = json.filter((span) => !Array.isArray(span.value)).reduceRight((rest, span) => rest.slice(0, span.start) + rest.slice(span.end), normal);
   const plain = prose.trim().replace(/\s*\([^)]*\)/g, '');
