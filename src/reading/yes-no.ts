@@ -109,9 +109,13 @@ const HEDGES = new RegExp(
   'giu',
 );
 
-/** "None of them were missed", "nothing was violated", "no section is missing": a yes. */
+/**
+ * "None of them were missed", "none of the 3 rules was violated", "no section is missing":
+ * a yes. "No it was missed", "No I missed it" and "No doubt it was missed" are a "No" and a
+ * sentence: a pronoun or article within the two words after "no" starts a clause.
+ */
 const NOTHING_MISSED =
-  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no \p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out)\b/giu;
+  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\d+)?(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?!(?:\p{L}+\s+)?(?:i|it|we|you|they|he|she|this|that|the|a|an|my|our|your|their)\b)\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out|wrong|incorrect)\b/giu;
 
 /** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
 const NONE_MET =
