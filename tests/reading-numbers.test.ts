@@ -48,7 +48,7 @@ describe('readProbability', () => {
   });
 
   it('leaves a bound or a range unparseable, however it is written', () => {
-    for (const text of ['<5%', '90+', '70-80%', '70 to 80%', '70 - 80%', '70% to 80%', '70 percent to 80 percent']) expect([text, probability(text, 'percent')]).toEqual([text, '?hedge']);
+    for (const text of ['<5%', '90+', "90+, I've done many of these.", '70-80%', '70 to 80%', '70 - 80%', '70% to 80%', '70 percent to 80 percent']) expect([text, probability(text, 'percent')]).toEqual([text, '?hedge']);
   });
 
   it('does not take words near a number for a bound or a range when they are not about it', () => {
