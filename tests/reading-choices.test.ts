@@ -122,10 +122,11 @@ describe('readShortAnswer', () => {
     expect(answer('Sydney - no, Canberra.\nSydney is only the largest city.')).toBe('Canberra');
   });
 
-  it('does not take an aside for a change of mind: "no doubt", an "actually" that adds, a later line', () => {
+  it('does not take an aside for a change of mind: "no doubt", an "actually" that adds, a later line, thinking aloud in a long sentence', () => {
     expect(answer('Canberra, no doubt about it.')).not.toBe('doubt about it');
     expect(answer("Canberra. Actually, it's a planned city.")).not.toBe('planned city');
     expect(answer("Canberra.\nThe largest city - no, that's Sydney.")).not.toBe('Sydney');
+    expect(answer('The largest city is Sydney, but the capital - wait, let me think - Canberra.')).not.toBe('let me think');
   });
 
   it('leaves "X or Y", a hedge and two different answers unparseable', () => {

@@ -11,8 +11,8 @@ import { correctionPositions, verdictsIn } from './yes-no.js';
 
 const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value)$/i;
 
-/** The first string (or number) under an answer-like key in the JSON found in a text. */
-function jsonAnswer(spans: readonly JsonSpan[]): string | undefined {
+/** The first string (or number) under an answer-like key in the JSON found in a text; '' when there is none. */
+function jsonAnswer(spans: readonly JsonSpan[]): string {
   const visit = (value: unknown): string | undefined => {
     if (!value || typeof value !== 'object') return undefined;
     for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
@@ -26,7 +26,7 @@ function jsonAnswer(spans: readonly JsonSpan[]): string | undefined {
     const found = visit(span.value);
     if (found !== undefined) return found;
   }
-  return undefined;
+  return '';
 }
 
 /** The choice that stands: after the last correction with choices after it; several different ones are a contradiction. */
@@ -62,15 +62,13 @@ const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|ch
 export function readOption(text: string, options: Readonly<Record<string, string>>): Reading<string> {
   const letters = Object.keys(options).map((o) => o.toUpperCase());
   const structured = jsonAnswer(jsonValues(normaliseText(text)));
-  if (structured !== undefined) {
-    const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]!.toUpperCase();
-    if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
-  }
+  const letter = /^\s*\(?([A-Za-z])\)?[.):]?\s*(?:$|\s)/.exec(structured)?.[1]!.toUpperCase();
+  if (letter !== undefined) return letters.includes(letter) ? read(letter, 'structured') : unread('out of range');
   const plain = normaliseText(text).trim();
   // "B or C" picks no one option, and "probably B" is no claim.
   const either = /\(?\b([A-Z])\)?\s+(?:or|and\/or)\s+\(?([A-Z])\b/.exec(plain);
   if (either && letters.includes(either[1]!) && letters.includes(either[2]!)) return unread('hedge');
-  if (verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) return unread('hedge');
+  if (verdictsIn(plain).some((v) => v.value === 'hedge')) return unread('hedge');
   const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
   const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
   // "The fifth option" of four names no letter, and is read as out of range.
@@ -112,12 +110,12 @@ const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|a
 export function readShortAnswer(text: string): Reading<string> {
   const normal = normaliseText(text);
   const json = jsonValues(normal);
-  const structured = cleanAnswer(jsonAnswer(json) ?? '');
+  const structured = cleanAnswer(jsonAnswer(json));
   if (structured !== '') return read(structured, 'structured');
   // A JSON object with no answer in it (`{"confidence": 0.9}`) is not part of the answer's words.
   const prose = json.filter((span) => !Array.isArray(span.value)).reduceRight((rest, span) => rest.slice(0, span.start) + rest.slice(span.end), normal);
   const plain = prose.trim().replace(/\s*\([^)]*\)/g, '');
-  if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain.toLowerCase()).some((v) => v.value === 'hedge')) {
+  if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain).some((v) => v.value === 'hedge')) {
     return unread('hedge');
   }
   const changed = CHANGE_OF_MIND.exec(plain);
