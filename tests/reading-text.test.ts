@@ -10,6 +10,8 @@ import { jsonValues, parseLenientJson } from '../src/reading/json.js';
 import { contentWords, normaliseText, numberValue, stripMarkdown, withoutQuoted, wordsOf } from '../src/reading/text.js';
 import { readYesNo } from '../src/reading/yes-no.js';
 
+const ITEMS = ['Use no commas.', 'Write at least 12 sentences.', 'Include a title in << >>.'].map((description) => ({ description, aliases: [] }));
+
 /** A yes/no reading as a short word: yes, no, or `?why`. */
 const yesNo = (text: string): string => {
   const reading = readYesNo(text);
@@ -48,6 +50,11 @@ describe('markdown', () => {
 
   it('keeps the underscores of an identifier', () => {
     expect(stripMarkdown('**all_satisfied**: *yes*')).toBe('all_satisfied: yes');
+  });
+
+  it('takes a line without its indentation, so an indented numbered list is read', () => {
+    const reading = readChecklist('Checked each one:\n   1. Yes\n   2. No\n   3. Yes', ITEMS);
+    expect([...reading.items, reading.overall].map((r) => (r.kind === 'read' ? r.value : r.why))).toEqual([true, false, true, false]);
   });
 
   it('drops quote markers and heading hashes only at the start of a line', () => {
@@ -127,8 +134,7 @@ describe('numbers written out', () => {
   });
 
   it('does not read "none of the three" as a count of zero', () => {
-    const items = ['Use no commas.', 'Write at least 12 sentences.', 'Include a title in << >>.'].map((description) => ({ description, aliases: [] }));
-    const reading = readChecklist('None of the three instructions were missed.', items);
+    const reading = readChecklist('None of the three instructions were missed.', ITEMS);
     expect([...reading.items, reading.overall].map((r) => (r.kind === 'read' ? r.value : r.why))).toEqual([true, true, true, true]);
   });
 });
