@@ -147,6 +147,12 @@ describe('the success-claims report', () => {
     expect(read('1. The response has no commas.\n2. I count 140 words, so it is under the limit.')).toEqual(['yes', 'yes', 'yes']);
   });
 
+  it('reads a count written in words whole: "fourteen" is not "four"', () => {
+    const sentences: Instruction[] = [{ id: 'length_constraints:number_sentences', kwargs: { relation: 'less than', num_sentences: 10 } }];
+    const report = readReport('1. There are fourteen sentences in the response.', sentences);
+    expect(word(report.instructions[0]!)).toBe('no');
+  });
+
   it('does not read a restated count as an answer', () => {
     expect(read('1. Refrain from the use of any commas.\n2. Fewer than 156 words.')).toEqual(['?no answer', '?no answer', '?no answer']);
   });

@@ -78,7 +78,8 @@ function meets(claim: CountClaim, rule: CountedRule): boolean | undefined {
   }
 }
 
-const NUMBER = `(${NUMBER_PATTERN}|once|twice|thrice)`;
+// A whole number only: "fourteen" is not "four".
+const NUMBER = `(${NUMBER_PATTERN}|once|twice|thrice)\\b`;
 const BOUNDS: readonly [RegExp, CountClaim['kind']][] = [
   [new RegExp(`\\b(?:fewer|less) than ${NUMBER}`, 'g'), 'below'],
   [new RegExp(`\\b(?:under|below) ${NUMBER}`, 'g'), 'below'],
