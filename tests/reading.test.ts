@@ -147,10 +147,11 @@ describe('the success-claims report', () => {
     expect(read('1. The response has no commas.\n2. I count 140 words, so it is under the limit.')).toEqual(['yes', 'yes', 'yes']);
   });
 
-  it('reads a count written in words whole: "fourteen" is not "four"', () => {
+  it('reads a count written in words whole: "fewer than fourteen" is not "fewer than four"', () => {
     const sentences: Instruction[] = [{ id: 'length_constraints:number_sentences', kwargs: { relation: 'less than', num_sentences: 10 } }];
-    const report = readReport('1. There are fourteen sentences in the response.', sentences);
-    expect(word(report.instructions[0]!)).toBe('no');
+    // Fewer than 14 says nothing about fewer than 10; fewer than 4 would have been a yes.
+    expect(word(readReport('1. There are fewer than fourteen sentences.', sentences).instructions[0]!)).toBe('?no answer');
+    expect(word(readReport('1. There are fourteen sentences in the response.', sentences).instructions[0]!)).toBe('no');
   });
 
   it('does not read a restated count as an answer', () => {
