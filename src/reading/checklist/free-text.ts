@@ -5,7 +5,7 @@
  * summaries ("all except #2", "2 of 3", "yes to 1 and 3, no to 2"), a line for the
  * whole ("Overall: no"), and a leading or closing answer ("Yes.", "So not quite.").
  */
-import { answerText, correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
+import { answerText, correctionPositions, settle, verdictsIn } from '../yes-no.js';
 import { NUMBER_PATTERN, numberValue, ordinalNumber, stripMarkdown, withoutQuoted } from '../text.js';
 import { describedVerdict, RESTATEMENT } from './described.js';
 import {
@@ -30,12 +30,12 @@ export interface Line {
   heading?: boolean;
 }
 
-/** The text's lines (blank ones and code fences dropped), markdown stripped. */
+/** The text's non-blank lines, markdown stripped (a code fence's line strips to its language tag at most, which answers nothing). */
 export function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let position = 0;
   for (const raw of text.split('\n')) {
-    if (!/^\s*```/.test(raw) && raw.trim() !== '') {
+    if (raw.trim() !== '') {
       const text = stripMarkdown(raw);
       // A bold line that answers ("**Satisfied.**") is an answer, not a title.
       const heading = /^\s*#{1,6}\s/.test(raw) || (/^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(raw) && verdictsIn(answerText(text)).length === 0);
@@ -58,8 +58,9 @@ const ORDINAL_LABEL = new RegExp(`^(?:[-*•+]\\s+)?(first|second|third|fourth|f
 /** A line's item label and its number, if it has one. */
 function itemLabel(text: string): { label: string; mark: string; number: number } | undefined {
   const label = ITEM_LABEL.exec(text);
+  // Every way ITEM_LABEL matches captures the number in one of its groups.
   const n = label?.[1] ?? label?.[3] ?? label?.[4] ?? label?.[5];
-  if (label && n !== undefined) return { label: label[0], mark: label[2] ?? '', number: Number(n) };
+  if (n !== undefined) return { label: label![0], mark: label![2] ?? '', number: Number(n) };
   const ordinal = ORDINAL_LABEL.exec(text);
   return ordinal ? { label: ordinal[0], mark: '', number: ordinalNumber(ordinal[1]!)! } : undefined;
 }
@@ -76,13 +77,12 @@ const WHOLE_HEADING = /^(?:overall|summary|in summary|conclusion|final (?:answer
 /** What restating an item's own text before its answer looks like: cut it off (compared as the line is, markdown stripped). */
 function afterRestatement(fragment: string, description: string | undefined): string {
   if (!description) return fragment;
-  const restated = stripMarkdown(description).trim().replace(/[.:]+$/, '').toLowerCase();
+  const restated = stripMarkdown(description).replace(/[.:]+$/, '').toLowerCase();
   const plain = fragment.trim();
   // Restated as is, or in quotes ("Do not include the keywords "x" or "y" in the response").
-  const quoted = /^["']/.test(plain) ? plain.slice(1) : undefined;
-  if (plain.toLowerCase().startsWith(restated)) return plain.slice(restated.length).replace(/^[\s.:;,-]+/, '');
-  if (quoted?.toLowerCase().startsWith(restated)) return quoted.slice(restated.length).replace(/^[.]?["']?[\s.:;,-]*/, '');
-  return plain;
+  const unquoted = plain.replace(/^["']/, '');
+  if (!unquoted.toLowerCase().startsWith(restated)) return plain;
+  return unquoted.slice(restated.length).replace(/^[.]?["']?[\s.:;,-]*/, '');
 }
 
 /** An answer found in a piece of text, and how far into it the deciding verdict sits. */
@@ -109,12 +109,13 @@ export function fragmentAnswer(fragment: string, item: ChecklistItem | undefined
     if (typeof tailOutcome === 'boolean') outcome = tailOutcome;
   }
   if (outcome === undefined) {
-    if (REFUSAL.test(answer)) return { value: 'hedge', offset: 0 };
-    // A restated instruction ("Your response must have 4 sections") describes nothing.
-    const described = item === undefined || RESTATEMENT.test(answer.trim()) ? undefined : (item.judge?.(answer) ?? describedVerdict(answer, item.description));
+    // No verdict, so no refusal either (verdictsIn reads one as a hedge). A restated
+    // instruction ("Your response must have 4 sections") describes nothing.
+    const described = item === undefined || RESTATEMENT.test(answer) ? undefined : (item.judge?.(answer) ?? describedVerdict(answer, item.description));
     return described === undefined ? undefined : { value: described, offset: 0 };
   }
-  return { value: outcome, offset: verdicts.at(-1)?.position ?? 0 };
+  // An outcome comes from at least one verdict.
+  return { value: outcome, offset: verdicts.at(-1)!.position };
 }
 
 /** A title of a few words with no yes/no and no mark: its verdict-like words ("Correct", "Met") name it rather than answer. */
@@ -150,7 +151,7 @@ function cellNumber(cell: string | undefined): number | undefined {
 /** The statements of a markdown table: an item per row (by its number, text or place), a whole answer in a total row. */
 function tableStatements(collector: Collector, rows: readonly Line[]): void {
   const cellRows = rows.map((row) => ({ cells: tableCells(row.text, true) ?? [], position: row.position }));
-  const isSeparator = (cells: readonly string[]): boolean => cells.every((cell) => /^:?-{2,}:?$/.test(cell) || cell === '');
+  const isSeparator = (cells: readonly string[]): boolean => cells.every((cell) => /^:?-+:?$/.test(cell) || cell === '');
   const separated = cellRows.length > 1 && isSeparator(cellRows[1]!.cells);
   // Without a separator row, a first row with no item number and no answer is the header.
   const unseparatedHeader =
