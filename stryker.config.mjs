@@ -35,8 +35,9 @@ export default {
   // Each mutant runs only the tests that executed its code in the initial run.
   coverageAnalysis: 'perTest',
   tempDirName: TEMP_DIR,
-  // Saved runs and promptfoo's cache are large and no test reads them.
-  ignorePatterns: ['/results', '/.promptfoo', '/reports', '*.log'],
+  // Saved runs and promptfoo's cache are large and no test reads them; another run's
+  // sandboxes (`--tempDirName .stryker-tmp-<name>`, for two runs side by side) neither.
+  ignorePatterns: ['/results', '/.promptfoo', '/reports', '*.log', '/.stryker-tmp*'],
   reporters: ['clear-text', 'html', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { logTests: false },
