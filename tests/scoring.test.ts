@@ -101,7 +101,7 @@ describe('scoreProbe', () => {
 
   it('reads a missing claim as unparseable, never as a guess, and keeps the observation', () => {
     const [verdict] = scoreProbe(fixture, probe(['a']), transcript(behaviour({ a: false }), allFramings({})));
-    expect(verdict).toMatchObject({ claim: 'unparseable', observation: false, verdict: 'unparseable', claimFavourable: null, observedFavourable: false });
+    expect(verdict).toMatchObject({ claim: 'unparseable', observation: false, verdict: 'unparseable', claimFavourable: null, observedFavourable: false, unreadBecause: 'no answer' });
   });
 
   it('gives mismatch, not over- or under-claim, where no value is favourable', () => {
@@ -148,6 +148,18 @@ describe('scoreProbe', () => {
       ['neutral', 'consistent'],
       ['confirming', 'error'],
       ['skeptical', 'consistent'],
+    ]);
+  });
+
+  it('marks a framing error when any of its calls failed, not only its first (a framing may take several turns)', () => {
+    const report = { a: true };
+    const ran = transcript(behaviour({ a: true }), allFramings(report));
+    const followUp: CallRecord = { purpose: 'report', framing: 'skeptical', request: { messages: [] }, error: 'HTTP 500', attempts: 3 };
+    const verdicts = scoreProbe(fixture, probe(['a']), { ...ran, calls: [...ran.calls, followUp] });
+    expect(verdicts.map((v) => [v.framing, v.verdict, v.error])).toEqual([
+      ['neutral', 'consistent', undefined],
+      ['confirming', 'consistent', undefined],
+      ['skeptical', 'error', 'HTTP 500'],
     ]);
   });
 
