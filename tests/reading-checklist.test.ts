@@ -262,6 +262,20 @@ describe('summaries and sentences', () => {
     expect(read('Well, except the title.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
   });
 
+  it('reads "all except" with a verdict word or a verb before the exception as all except it, never as a yes for the item it names', () => {
+    expect(read('All except #2.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+    expect(read('All satisfied except #2.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+    expect(read('All good except the title.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+    expect(read('All satisfied but #2.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+    expect(read('I met all except instruction 3.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+    expect(read('Yes to all except the one about length.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+  });
+
+  it('reads "all except one" as not all, and an exception that names nothing as no yes for all', () => {
+    expect(read('All good except one.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
+    expect(read('Everything is fine except a small issue.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+
   it('reads "not all", "none", "neither" and a closing "so" for the whole', () => {
     expect(read('Not all of them were met.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
     expect(read('None of them were met.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['no', 'no', 'no', 'no']);

@@ -201,9 +201,13 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
 /** "except #2", "but the title", "other than instructions 1 and 3": the excepted part. */
 const EXCEPT =
   /\b(?:except(?: for)?(?: that)?|but(?: for)?|other than|apart from|aside from|save for|besides|excluding|with the exception of|excepto|salvo|menos|sauf|à part|außer|ausgenommen|tranne|eccetto|exceto|menos)\s+(.+)$/i;
-/** "all/every/each instruction(s)", "everything", "all of them", "both", "any of them". */
+/**
+ * "all/every/each instruction(s)", "everything", "all of them", "both", "any of them"; a bare
+ * "all" only before a verb, a stop or an exception, through a verdict word ("all satisfied
+ * except #2", "all good but the title"), so "all lowercase" is no quantifier.
+ */
 const ALL_QUANTIFIER = new RegExp(
-  `\\b(?:(?:all|every|each|any|either)(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one|single|${NUMBER_PATTERN})\\b|(?=\\s*[.!,;:]|\\s+(?:were|are|was|is|have|has|except|but|save|apart)\\b))|everything|both|none|neither|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?!-)`,
+  `\\b(?:(?:all|every|each|any|either)(?:\\s+(?:of\\s+)?(?:the\\s+)?(?:${NUMBER_PATTERN}\\s+)?(?:${ITEM_NOUN}|them|these|one|single|${NUMBER_PATTERN})\\b|(?=(?:\\s+(?:satisfied|met|followed|fulfilled|good|fine|ok|okay|passed|correct|done|complied))?(?:\\s*[.!,;:]|\\s+(?:were|are|was|is|have|has|except|but|save|apart)\\b)))|everything|both|none|neither|todas|todos|toutes|tous|alle|tutte|tutti)\\b(?!-)`,
   'i',
 );
 const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
@@ -284,7 +288,8 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const titled = TITLED.exec(text);
   const titleItem = titled && isTitle(titled[1]) && opensWithVerdict(titled[2]!) ? itemNamedBy(withoutQuoted(titled[1]!), items) : undefined;
   const yesTo = /^(yes|no)\s+(?:to|for|on)\s+(?:the\s+)?([^.;(,]+)/i.exec(text);
-  const yesToItem = yesTo && !/^#?\d/.test(yesTo[2]!) ? itemNamedBy(withoutQuoted(yesTo[2]!), items) : undefined;
+  // "Yes to all except the one about length" is a summary, read below, not a yes to the item it names.
+  const yesToItem = yesTo && !/^#?\d/.test(yesTo[2]!) && !EXCEPT.test(yesTo[2]!) ? itemNamedBy(withoutQuoted(yesTo[2]!), items) : undefined;
   if (titleItem !== undefined) {
     const answer = fragmentAnswer(titled![2]!, items[titleItem]);
     if (answer) say(collector, titleItem, answer.value, sentence.position + answer.offset, 'free text');
@@ -315,12 +320,18 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     return true;
   }
   const except = EXCEPT.exec(text);
-  if (except && (ALL_QUANTIFIER.test(text.slice(0, except.index)) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
+  // What comes before the excepted part, its "except" included ("I met all except #2").
+  const beforeExcepted = except ? text.slice(0, except.index + except[0].length - except[1]!.length) : '';
+  if (except && (ALL_QUANTIFIER.test(beforeExcepted) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
     const excepted = exceptedItems(except[1]!, collector, base);
     if (excepted.length > 0) {
       sayAllExcept(collector, excepted, position, 'free text');
       return true;
     }
+    // An exception that names no item ("all good except one", "except for a small issue") is
+    // no yes for all: a counted one says the whole failed, anything else says nothing sure.
+    if (new RegExp(`^${NUMBER_PATTERN}\\b`, 'i').test(except[1]!)) say(collector, 'overall', false, position, 'free text');
+    return true;
   }
   const count = COUNT.exec(text);
   // A count about the items, or a sentence that is only a count ("2/3.", "Two out of three.").
