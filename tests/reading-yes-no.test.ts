@@ -23,3 +23,21 @@ describe('"nothing was missed"', () => {
     expect(answers.map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
   });
 });
+
+describe('negations a careful reader sees', () => {
+  it('reads "cannot" as a negation of the verdict after it', () => {
+    expect(['It cannot be met.', 'This requirement cannot be satisfied with a title that long.'].map(yesNo)).toEqual(['no', 'no']);
+  });
+
+  it('reads "no rule was ever violated" as a yes, with "ever" and "has been" between', () => {
+    const answers = ['No rule was ever violated.', 'No instruction has ever been violated.', 'No rule has been missed.'];
+    expect(answers.map(yesNo)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads a negated verb with "correctly" or "successfully" after it as a no, not as the adverb\'s yes', () => {
+    const answers = ['The title was not done correctly.', 'Not completed successfully.', 'The format was not followed correctly.', 'I did not follow it correctly.'];
+    expect(answers.map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
+    // Without a negation, the adverb is the verdict; a negation in an earlier phrase is not its own.
+    expect(['Done correctly.', 'The rule was followed correctly.', 'No commas, and the title is formatted correctly.', 'Done incorrectly.'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'no']);
+  });
+});

@@ -59,7 +59,7 @@ const VERDICT_VERBS: Readonly<Record<string, boolean>> = {
 
 /** Negations that may stand right before a verdict word ("not met", "wasn't followed", "no violations"). */
 const NEGATIONS = new Set([
-  'not', 'never', 'no', 'nothing', 'without', 'zero', 'non', 'nicht', 'kein', 'keine', 'pas', 'não', 'nao', 'nor', 'neither',
+  'not', 'cannot', 'never', 'no', 'nothing', 'without', 'zero', 'non', 'nicht', 'kein', 'keine', 'pas', 'não', 'nao', 'nor', 'neither',
 ]);
 
 /** Words that may stand between a negation and its verdict word: "not fully met", "has not been followed". */
@@ -110,12 +110,12 @@ const HEDGES = new RegExp(
 );
 
 /**
- * "None of them were missed", "none of the 3 rules was violated", "no section is missing":
- * a yes. "No it was missed", "No I missed it" and "No doubt it was missed" are a "No" and a
+ * "None of them were missed", "none of the 3 rules was violated", "no section is missing",
+ * "no rule has ever been violated": a yes. "No it was missed", "No I missed it" and "No doubt it was missed" are a "No" and a
  * sentence: a pronoun or article within the two words after "no" starts a clause.
  */
 const NOTHING_MISSED =
-  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\d+)?(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?!(?:\p{L}+\s+)?(?:i|it|we|you|they|he|she|this|that|the|a|an|my|our|your|their)\b)\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has been|have been)\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out|wrong|incorrect)\b/giu;
+  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\d+)?(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?!(?:\p{L}+\s+)?(?:i|it|we|you|they|he|she|this|that|the|a|an|my|our|your|their)\b)\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has|have)\s+)?(?:ever\s+)?(?:been\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out|wrong|incorrect)\b/giu;
 
 /** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
 const NONE_MET =
@@ -204,6 +204,20 @@ function negated(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
+/**
+ * Whether a verdict adverb ("correctly", "successfully") at `index` is negated through the
+ * verb it qualifies: "not done correctly", "wasn't completed successfully", "did not
+ * follow it correctly". The negation stands up to three words before it, in the same phrase.
+ */
+function negatedAdverb(tokens: readonly Token[], index: number): boolean {
+  if (!tokens[index]!.word.endsWith('ly')) return false;
+  for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
+    if (!tokens[i + 1]!.joined) return false;
+    if (isNegation(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+
 /** Words after which a bare yes or no is the answer: "the answer is no", "that's a yes", "I'd say no". */
 const ANSWER_LEADS = new Set(['a', 'is', 'was', 'be', 'say', 'answer', 'verdict', 'definitely', 'clearly', 'simply', 'just', 'so', 'thus', 'therefore', 'hence', "that's", "it's", 'remains', 'still']);
 
@@ -270,9 +284,9 @@ export function verdictsIn(text: string): FoundVerdict[] {
     } else if (MET_WORDS.has(word)) {
       // "followed by X", "nothing follows the phrase": order in the response, not compliance.
       if ((word === 'followed' || word === 'follows') && !followsAnInstruction(tokens, index, text)) return;
-      verdicts.push({ position: token.position, value: !negated(tokens, index) });
+      verdicts.push({ position: token.position, value: !negated(tokens, index) && !negatedAdverb(tokens, index) });
     } else if (MISSED_WORDS.has(word)) {
-      verdicts.push({ position: token.position, value: negated(tokens, index) });
+      verdicts.push({ position: token.position, value: negated(tokens, index) || negatedAdverb(tokens, index) });
     } else if (VERDICT_VERBS[word] !== undefined) {
       const isNegated = negated(tokens, index);
       if (isNegated || inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: VERDICT_VERBS[word] !== isNegated });
