@@ -41,3 +41,73 @@ describe('negations a careful reader sees', () => {
     expect(['Done correctly.', 'The rule was followed correctly.', 'No commas, and the title is formatted correctly.', 'Done incorrectly.'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'no']);
   });
 });
+
+describe('the words models answer with', () => {
+  it('reads every word that says an instruction was met, in English and the languages models switch to', () => {
+    const answers = [
+      'Satisfied.', 'It satisfies the instruction.', 'Met.', 'The response meets the requirement.', 'Followed.', 'It follows the rule.',
+      'Fulfilled.', 'It fulfils the requirement.', 'It fulfills the requirement.', 'Complied.', 'The response complies.', 'Compliant.',
+      'Adhered to.', 'It adheres to the format.', 'Correct.', 'Done correctly.', 'Passed.', 'It passes.', 'Achieved.', 'Accomplished.',
+      'Respected.', 'Obeyed.', 'Honored.', 'Honoured.', 'Succeeded.', 'Successful.', 'Completed successfully.', 'Confident it is met.',
+      'Satisfait.', 'Consigne satisfaite.', 'Toutes satisfaites.', 'Tous satisfaits.', 'Respecté.', 'Respectée.', 'Toutes respectées.',
+      'Tous respectés.', 'Rempli.', 'Remplie.', 'Cumplido.', 'Cumplida.', 'Cumple.', 'Satisfecho.', 'Satisfecha.', 'Erfüllt.',
+      'Eingehalten.', 'Befolgt.', 'Cumprido.', 'Cumprida.', 'Atendido.', 'Atendida.', 'Satisfeito.', 'Satisfeita.', 'Soddisfatto.',
+      'Soddisfatta.', 'Rispettato.', 'Rispettata.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'yes')).toEqual([]);
+  });
+
+  it('reads every word that says an instruction was missed', () => {
+    const answers = [
+      'Unsatisfied.', 'Unmet.', 'Unfulfilled.', 'Violated.', 'It violates the rule.', 'Violation of the comma rule.', 'Two violations.',
+      'Missed.', 'It misses the title.', 'Failed.', 'It fails the check.', 'Failure.', 'Ignored.', 'Incorrect.', 'Done incorrectly.',
+      'Wrong.', 'Noncompliant.', 'Non-compliant.', 'Missing.', 'Incumplido.', 'Incumplida.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
+  });
+
+  it('reads a verdict verb when it is negated or stands alone as the answer', () => {
+    const no = ["I didn't satisfy it.", 'I did not meet it.', "I didn't follow it.", "I didn't fulfil it.", "I didn't fulfill it.", 'I did not comply.', 'I did not adhere to it.', 'Did not pass.', 'Fail.', 'Miss.', 'Violate.'];
+    const yes = ['Pass.', 'I did not miss any.', "I didn't fail it.", "I didn't violate it."];
+    expect([no.filter((answer) => yesNo(answer) !== 'no'), yes.filter((answer) => yesNo(answer) !== 'yes')]).toEqual([[], []]);
+  });
+
+  it('reads a verdict word turned around by each negation, across the words that may stand between', () => {
+    const no = [
+      'Not met.', 'It cannot be met.', 'Nicht erfüllt.', 'Non respecté.', "La consigne n'est pas respectée.", 'Não cumprido.', 'Nao cumprido.',
+      'Non è rispettato.', 'Não foi cumprido.', 'No fue cumplido.', 'Não é atendida.', 'La instrucción no es cumplida.',
+      'The word count could not be met.', 'The rule has not been followed.', 'The rule is not being followed.', 'Not fully met.',
+      'Not entirely followed.', 'Not completely satisfied.', 'Not quite met.', 'Not really satisfied.', 'The format was not actually followed.',
+      'Not yet satisfied.', 'Not always followed.', 'Not properly followed.', 'Not strictly followed.', 'Not exactly met.',
+      'Not technically satisfied.', 'Not correctly followed.', 'It was not clearly met.', 'Not totally satisfied.',
+    ];
+    const yes = [
+      'Never violated.', 'Zero violations.', 'Done without any violations.', 'Not a single violation.', 'Neither was violated.',
+      'Neither is violated.', 'Neither are violated.', 'Neither were violated.', 'Nothing non-compliant.',
+    ];
+    expect([no.filter((answer) => yesNo(answer) !== 'no'), yes.filter((answer) => yesNo(answer) !== 'yes')]).toEqual([[], []]);
+  });
+
+  it('reads yes and no in the languages models switch to, and true/false where an answer stands', () => {
+    const yes = ['Yes.', 'Yeah.', 'Yep.', 'Yup.', 'Oui.', 'Sí.', 'Ja.', 'Sim.', 'Sì.', 'Да.', 'Tak.', 'Evet.', 'True.', 'Vrai.', 'Verdadero.', 'Wahr.', 'Vero.', 'Verdadeiro.'];
+    const no = ['No.', 'Nope.', 'Non.', 'Nein.', 'Não.', 'Nao.', 'Нет.', 'Nie.', 'Hayır.', 'False.', 'Faux.', 'Falso.', 'Falsch.'];
+    expect([yes.filter((answer) => yesNo(answer) !== 'yes'), no.filter((answer) => yesNo(answer) !== 'no')]).toEqual([[], []]);
+  });
+
+  it('reads a bare no after the words that lead to an answer, not inside a sentence', () => {
+    const answers = [
+      "That's a no.", 'The answer is no.', 'My answer was no.', 'It would have to be no.', 'I have to say no.', 'I answer no.', 'My verdict no.',
+      'Definitely no.', 'Clearly no.', 'Simply no.', 'Just no.', 'So no.', 'Thus no.', '9 sentences, therefore no.', 'Hence no.',
+      "That's false.", "It's false.", 'The answer remains no.', 'Still no.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
+    expect(['There are no commas in it.', 'It has no title false starts.'].map(yesNo)).toEqual(['?no answer', '?no answer']);
+  });
+
+  it('reads check marks, crosses and warning marks', () => {
+    const yes = ['✓', '✔', '✅', '☑', '🟢', '👍', '- [x] No commas', '- [X] No commas'];
+    const no = ['✗', '✘', '❌', '❎', '☒', '✖', '🔴', '👎', '⛔', '🚫', '☐', '- [ ] Title'];
+    const hedge = ['⚠ Satisfied', '🟡 Satisfied', '🤔 Satisfied', '❓ Satisfied', '[?] Satisfied'];
+    expect([yes.filter((a) => yesNo(a) !== 'yes'), no.filter((a) => yesNo(a) !== 'no'), hedge.filter((a) => yesNo(a) !== '?hedge')]).toEqual([[], [], []]);
+  });
+});
