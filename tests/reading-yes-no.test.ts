@@ -111,3 +111,24 @@ describe('the words models answer with', () => {
     expect([yes.filter((a) => yesNo(a) !== 'yes'), no.filter((a) => yesNo(a) !== 'no'), hedge.filter((a) => yesNo(a) !== '?hedge')]).toEqual([[], [], []]);
   });
 });
+
+describe('"followed": compliance or order', () => {
+  it('reads "followed" as compliance when its object is the instruction, it, them or all of them', () => {
+    const answers = [
+      'I followed it.', 'I followed them.', 'I followed all of them.', 'I followed each of them.', 'I followed every instruction.', 'I followed both.',
+      'I followed everything.', 'I followed instruction 2.', 'I followed instructions carefully.', 'The title rule was followed too.',
+      'I followed rules 1 and 3.', 'I followed requirement 2.', 'I followed requirements 1-3.', 'I followed constraint 2.',
+      'I followed constraints 1 and 2.', 'I followed format.', 'Followed exactly.', 'Followed fully.', 'Followed as asked.',
+      'I followed the instruction.', 'I followed the instructions.', 'I followed this rule.', 'I followed that requirement.',
+      'I followed these requirements.', 'I followed those constraints.', 'I followed your constraint.', 'I followed my format.',
+      'I followed the guideline.', 'I followed the guidelines.', 'I followed this one.', 'I followed the ones about length.',
+      'I followed #2 and #4.', 'It was followed.', 'It was followed - no commas.', 'Correct, followed.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'yes')).toEqual([]);
+  });
+
+  it('reads "followed by" and "follows the phrase" as order in the response, not a verdict', () => {
+    const answers = ['Each section is followed by a blank line.', 'Nothing follows the closing phrase.', 'The P.S. followed the closing line.', 'A divider followed the formatted title.', 'The P.S. followed the phone number.'];
+    expect(answers.map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer', '?no answer']);
+  });
+});

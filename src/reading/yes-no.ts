@@ -187,7 +187,7 @@ function followsAnInstruction(tokens: readonly Token[], index: number, text: str
   if (/^#\s*\d/.test(rest)) return true;
   if (!next.joined) return false;
   if (FOLLOWED_OBJECTS.has(next.word)) return true;
-  if (['the', 'this', 'that', 'these', 'those', 'your', 'my', 'every', 'all'].includes(next.word)) return INSTRUCTION_NOUNS.test(tokens[index + 2]?.word ?? '');
+  if (['the', 'this', 'that', 'these', 'those', 'your', 'my'].includes(next.word)) return INSTRUCTION_NOUNS.test(tokens[index + 2]?.word ?? '');
   return false;
 }
 
