@@ -132,3 +132,11 @@ describe('"followed": compliance or order', () => {
     expect(answers.map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer', '?no answer']);
   });
 });
+
+describe('quoted answers', () => {
+  it('reads an answer the model put in quotes, but not a quoted passage of the response', () => {
+    expect(['"Yes."', '"No"', "'No'", '`✅`.', '"Yes" ✅', '"Satisfied"!'].map(yesNo)).toEqual(['yes', 'no', 'no', 'yes', 'yes', 'yes']);
+    // A repeated sentence of the response that happens to hold a yes or no.
+    expect(['"No, I will not go there, yes indeed."', '"No way." "Yes way."'].map(yesNo)).toEqual(['?no answer', '?no answer']);
+  });
+});

@@ -345,7 +345,8 @@ export function answerText(text: string): string {
     .map(stripMarkdown)
     .join('\n');
   const unquoted = withoutQuoted(plain);
-  if (/[\p{L}\p{N}✓✔✅☑✗✘❌❎☒✖⚠]/u.test(unquoted)) return unquoted;
+  // (A mark left outside the quotes also keeps the text as it is: then it is not one quoted answer below.)
+  if (/[\p{L}\p{N}]/u.test(unquoted)) return unquoted;
   // A quoted answer (`"Yes."`) is the answer; a quoted passage (the response repeated) is not.
   const quotedAnswer = /^\s*["'`][^"'`\n]*["'`]\s*[.!]?\s*$/.test(plain) && plain.split(/\s+/).length <= 4;
   return quotedAnswer ? plain.replace(/["'`]/g, ' ') : unquoted;
