@@ -37,6 +37,23 @@ describe('the normal form', () => {
     expect(yesNo('The word \u201cyes\u201d appears twice. Not satisfied.')).toBe('no');
   });
 
+  it('drops every zero-width character and makes every non-breaking or narrow space a plain space', () => {
+    // Zero-width space, non-joiner, joiner, byte-order mark, word joiner: copied text carries them inside words.
+    expect(normaliseText('Sat\u200bis\u200cfi\u200ded\ufeff.\u2060')).toBe('Satisfied.');
+    expect(normaliseText('1.\u00a0Yes 2.\u2007Yes 3.\u202fYes')).toBe('1. Yes 2. Yes 3. Yes');
+  });
+
+  it('makes every curly, low, prime and guillemet quote a straight one', () => {
+    expect(normaliseText('\u2018no\u2019 \u201ano\u2032 \u201cno\u201d \u201eno\u2033 \u00abno\u00bb')).toBe('\'no\' \'no\' "no" "no" "no"');
+    // A word in guillemets or low-high quotes is quoted content, not the answer.
+    expect(yesNo('The response says \u00abno\u00bb twice. Satisfied.')).toBe('yes');
+    expect(yesNo('Das Wort \u201eno\u201c kommt vor. Erfüllt.')).toBe('yes');
+  });
+
+  it('makes every hyphen, dash and minus sign a plain hyphen', () => {
+    expect(normaliseText('a\u2010b\u2011c\u2012d\u2013e\u2014f\u2015g\u2212h')).toBe('a-b-c-d-e-f-g-h');
+  });
+
   it('maps full-width punctuation and emoji presentation selectors to the plain forms', () => {
     expect(normaliseText('第1条：✔\ufe0f 满足，没有逗号')).toBe('第1条:✔ 满足,没有逗号');
   });
