@@ -65,6 +65,16 @@ describe('markdown', () => {
     expect(stripMarkdown('*_Satisfied_*')).toBe('Satisfied');
   });
 
+  it('drops emphasis next to every bracket and punctuation mark models put around an answer', () => {
+    const lines = ['(*yes*)', 'Met:*yes*', '[*yes*]', '*yes*.', '*yes*,', '*yes*:', '*yes*;', '*yes*!', '*yes*?', '_yes_', '__yes__', '~~yes~~'];
+    expect(lines.map(stripMarkdown)).toEqual(['(yes)', 'Met:yes', '[yes]', 'yes.', 'yes,', 'yes:', 'yes;', 'yes!', 'yes?', 'yes', 'yes', 'yes']);
+  });
+
+  it('keeps a bullet star, a multiplication and a hash that starts no heading', () => {
+    expect(['* Yes', '2 * 3 = 6 sentences', '#1 Yes', '####### 3. Title'].map(stripMarkdown)).toEqual(['* Yes', '2 * 3 = 6 sentences', '#1 Yes', '####### 3. Title']);
+    expect(stripMarkdown('###### 3. Title')).toBe('3. Title');
+  });
+
   it('keeps the underscores of an identifier', () => {
     expect(stripMarkdown('**all_satisfied**: *yes*')).toBe('all_satisfied: yes');
   });
@@ -86,6 +96,13 @@ describe('markdown', () => {
 describe('quoted material', () => {
   it('blanks quoted spans, keeping the quotes and the length, so positions still match the text', () => {
     expect(withoutQuoted('It says "no" once and `maybe` twice.')).toBe('It says "  " once and `     ` twice.');
+  });
+
+  it('blanks a single-quoted word after an opening bracket, colon or comma and before a closing bracket or punctuation', () => {
+    const texts = ["(the word 'no')", "['no']", "{'no'}", "said:'no'", "a,'no'", "'no',", "'no'.", "'no';", "'no':", "'no'!", "'no'?"];
+    expect(texts.map(withoutQuoted)).toEqual(["(the word '  ')", "['  ']", "{'  '}", "said:'  '", "a,'  '", "'  ',", "'  '.", "'  ';", "'  ':", "'  '!", "'  '?"]);
+    // An apostrophe that opens nothing is left: the words after it are still read.
+    expect(withoutQuoted("don't say 'no")).toBe("don't say 'no");
   });
 
   it('blanks single-quoted words at word edges, at the start and the end, but not apostrophes', () => {
