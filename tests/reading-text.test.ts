@@ -66,8 +66,14 @@ describe('markdown', () => {
   });
 
   it('drops emphasis next to every bracket and punctuation mark models put around an answer', () => {
-    const lines = ['(*yes*)', 'Met:*yes*', '[*yes*]', '*yes*.', '*yes*,', '*yes*:', '*yes*;', '*yes*!', '*yes*?', '_yes_', '__yes__', '~~yes~~'];
-    expect(lines.map(stripMarkdown)).toEqual(['(yes)', 'Met:yes', '[yes]', 'yes.', 'yes,', 'yes:', 'yes;', 'yes!', 'yes?', 'yes', 'yes', 'yes']);
+    const lines = ['(*yes*)', 'Met:*yes*', '[*yes*]', '*yes*.', '*yes*,', '*yes*:', '*yes*;', '*yes*!', '*yes*?', '_yes_', '__yes__'];
+    expect(lines.map(stripMarkdown)).toEqual(['(yes)', 'Met:yes', '[yes]', 'yes.', 'yes,', 'yes:', 'yes;', 'yes!', 'yes?', 'yes', 'yes']);
+  });
+
+  it('drops struck-through text: the model withdrew it', () => {
+    expect(['~~No~~ Yes', 'Satisfied: ~~no~~ yes', 'Met? ~~Yes~~ No - only 9 sentences.', '~~Yes~~'].map(yesNo)).toEqual(['yes', 'yes', 'no', '?no answer']);
+    const reading = readChecklist('1. ~~No~~ Yes\n2. ~~Yes~~ No, only 9 sentences\n3. Yes', ITEMS);
+    expect([...reading.items, reading.overall].map((r) => (r.kind === 'read' ? r.value : r.why))).toEqual([true, false, true, false]);
   });
 
   it('keeps a bullet star, a multiplication and a hash that starts no heading', () => {

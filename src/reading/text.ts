@@ -23,12 +23,14 @@ export function normaliseText(text: string): string {
 
 /**
  * A line without markdown emphasis, inline code ticks, heading hashes or quote markers,
- * so `**Instruction 1:** ✅ *Satisfied*` reads as `Instruction 1: ✅ Satisfied`.
+ * so `**Instruction 1:** ✅ *Satisfied*` reads as `Instruction 1: ✅ Satisfied`. Struck-through
+ * text is withdrawn, so it goes: `~~No~~ Yes` reads as `Yes`.
  */
 export function stripMarkdown(line: string): string {
   return line
     .replace(/^\s*(?:>\s*)+/, '')
     .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/~~[^~]*~~/g, '')
     .replace(/\*\*|__|~~|`/g, '')
     .replace(/(^|[\s(:[])[*_]+(?=\S)/g, '$1')
     .replace(/(?<=\S)[*_]+(?=[\s).,:;!?\]]|$)/g, '')
