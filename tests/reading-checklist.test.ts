@@ -307,3 +307,50 @@ describe('summaries and sentences', () => {
     expect(read('I followed 2 of the 3 instructions: the paragraph count is off.', NO_COMMAS, TITLE, FOUR_PARAGRAPHS)).toEqual(['yes', 'yes', 'no', 'no']);
   });
 });
+
+describe('JSON answers', () => {
+  it('reads one JSON object per item, one after another', () => {
+    expect(read('{"number": 1, "satisfied": "yes"}\n{"number": 2, "satisfied": "no"}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+  });
+
+  it('reads items keyed by their short name or their number, each with an object of its own', () => {
+    expect(read('{"no_commas": {"satisfied": true}, "title": {"satisfied": false}}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+    expect(read('{"2": {"satisfied": "no"}, "1": {"satisfied": "yes"}}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+    const named = '{"check_a": {"instruction": "Title in double angular brackets", "satisfied": false}, "check_b": {"instruction": "No commas", "satisfied": true}}';
+    expect(read(named, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+  });
+
+  it('reads 1 and 0 under an answer key as yes and no, and never a count beside an answer as one', () => {
+    expect(read('{"instructions": [{"number": 1, "satisfied": 1}, {"number": 2, "satisfied": 0}], "all_satisfied": 0}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+    expect(read('{"no_commas": true, "comma_count": 0, "title": true}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
+  });
+
+  it("reads an item whose note hedges as a hedge, whatever its answer field says", () => {
+    const text = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "yes", "note": "not certain the title counts"}]}';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes (structured)', '?hedge', '?hedge']);
+  });
+});
+
+describe('checklists and bullets', () => {
+  it('reads unnumbered answer lines in the order of the items when there is one per item', () => {
+    expect(read('- ✅ Satisfied\n- ❌ Not satisfied', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('✅ Yes\n✅ Yes\n❌ No', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+  });
+
+  it('reads no item from unnumbered answer lines when they are not one per item, and no yes for all from the first of them', () => {
+    expect(read('- ✅ Yes\n- ❌ No', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
+    expect(read('- Yes\n- Yes', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer']);
+    expect(read('- ✅ Yes.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'yes', 'yes']);
+  });
+});
+
+describe('the whole against its items', () => {
+  it('reads a no for the whole when every item says yes as a contradiction', () => {
+    expect(read('1. Yes\n2. Yes\nOverall: no', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+  });
+
+  it('reads "the last two" and "the first two" as the items at that end', () => {
+    expect(read('Everything except the last two.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'no', 'no']);
+    expect(read('All met except the first two.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['no', 'no', 'yes', 'no']);
+  });
+});

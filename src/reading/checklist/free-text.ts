@@ -150,7 +150,7 @@ function cellNumber(cell: string | undefined): number | undefined {
 
 /** The statements of a markdown table: an item per row (by its number, text or place), a whole answer in a total row. */
 function tableStatements(collector: Collector, rows: readonly Line[]): void {
-  const cellRows = rows.map((row) => ({ cells: tableCells(row.text, true) ?? [], position: row.position }));
+  const cellRows = rows.map((row) => ({ cells: tableCells(row.text, true)!, position: row.position }));
   const isSeparator = (cells: readonly string[]): boolean => cells.every((cell) => /^:?-+:?$/.test(cell) || cell === '');
   const separated = cellRows.length > 1 && isSeparator(cellRows[1]!.cells);
   // Without a separator row, a first row with no item number and no answer is the header.
@@ -169,11 +169,11 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
     (body.length > 0 && body.every((row) => itemNumber(row.cells[0])) ? 0 : -1);
   const numbers = body.map((row) => cellNumber(row.cells[numberColumn]));
   const base = numberingBase(numbers.filter((n): n is number => n !== undefined), collector.items.length);
-  const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0] ?? ''}: x`)));
+  const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0]}: x`)));
   body.forEach((row, place) => {
     const { cells, position } = row;
     const number = numbers[place];
-    if (number === undefined && OVERALL_LABEL.test(`${cells[0] ?? ''}: x`)) {
+    if (number === undefined && OVERALL_LABEL.test(`${cells[0]}: x`)) {
       const answer = fragmentAnswer(cells.slice(1).join(' | '), undefined);
       if (answer) say(collector, 'overall', answer.value, position, 'free text');
       return;
@@ -187,7 +187,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
     if (index === undefined) return;
     const answerCells =
       statusColumns.length > 0
-        ? statusColumns.map((i) => cells[i] ?? '')
+        ? statusColumns.map((i) => cells[i])
         : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
     const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]);
     if (answer) say(collector, index, answer.value, position + 1, 'free text');
@@ -268,7 +268,7 @@ function clauseStatements(collector: Collector, sentence: Line, base: number): b
 function exceptedItems(phrase: string, collector: Collector, base: number): number[] {
   const byNumber = referencedItems(phrase, collector.items.length, base);
   if (byNumber.length > 0) return byNumber;
-  const firstClause = withoutQuoted(phrase).split(/[:;,.]|\s-\s/)[0] ?? '';
+  const firstClause = withoutQuoted(phrase).split(/[:;,.]|\s-\s/)[0]!;
   const named = itemNamedBy(firstClause, collector.items);
   return named === undefined ? [] : [named];
 }
@@ -314,7 +314,7 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
       const [numbers, answer] = pair[1]!.match(/^\d/) ? [pair[1]!, pair[2]!] : [pair[2]!, pair[1]!];
       const yes = /^(?:yes|oui|sí|ja)$/i.test(answer);
       const ordinal = ordinalNumber(numbers);
-      const indices = ordinal !== undefined ? [ordinal - 1] : (numbers.match(/\d+/g) ?? []).map((n) => Number(n) - base);
+      const indices = ordinal !== undefined ? [ordinal - 1] : numbers.match(/\d+/g)!.map((n) => Number(n) - base);
       for (const index of indices) say(collector, index, yes, sentence.position + pair.index, 'free text');
     }
     return true;
@@ -524,7 +524,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     const overall = OVERALL_LABEL.exec(line.text);
     if (overall && !(open && WEAK_OVERALL_LABEL.test(line.text))) {
       closeBlock();
-      const rest = { text: overall[1] ?? '', position: line.position + line.text.length - (overall[1] ?? '').length };
+      const rest = { text: overall[1]!, position: line.position + line.text.length - overall[1]!.length };
       if (!sentencesOf(rest).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
         const answer = fragmentAnswer(rest.text, undefined);
         if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset, 'free text');
@@ -552,7 +552,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     // A bullet's whole text may name its item ("☑ Title in double angular brackets (<<...>>)"); its mark answers.
     const nameable = bullet ? !EXCEPT.test(answerText(title!)) && !ALL_QUANTIFIER.test(answerText(title!)) : isTitle(title, line.heading);
     const named = nameable ? (itemNamedBy(withoutQuoted(title!), items) ?? itemNamedBy(title!, items)) : undefined;
-    if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled?.[2] ?? ''))) {
+    if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled![2]!))) {
       closeBlock();
       const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]);
       if (answer) say(collector, named, answer.value, line.position + answer.offset, 'free text');
@@ -581,7 +581,13 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
   // Unnumbered answers that name no item are read in order only when there is one per item.
   if (unnumbered.length === items.length) {
     unnumbered.forEach(({ line, answer }, index) => say(collector, index, answer.value, line.position + answer.offset, 'free text'));
+  } else if (unnumbered.length > 1) {
+    // Several, but not one per item ("✅ Yes / ❌ No" for three): which is which cannot be
+    // told, and the first is no leading answer for all; a "no" among them fails the whole.
+    const failed = unnumbered.find(({ answer }) => answer.value === false);
+    if (failed) say(collector, 'overall', false, failed.line.position + failed.answer.offset, 'free text');
   } else {
+    // One alone may be the leading answer ("- Yes, every instruction was met").
     unused.push(...unnumbered.map(({ line }) => line));
   }
   return unused.sort((a, b) => a.position - b.position);

@@ -113,7 +113,7 @@ export function referencedItems(sentence: string, count: number, base: number, f
   for (const match of sentence.matchAll(ITEM_REFERENCE)) {
     if (firstOnly && numbered.length + ordinals.length > 0) break;
     const numbers = match[1] ?? match[2];
-    if (numbers) for (const n of numbers.match(/\d+/g) ?? []) numbered.push(Number(n) - base);
+    if (numbers) for (const n of numbers.match(/\d+/g)!) numbered.push(Number(n) - base);
     const ordinal = (match[3] ?? match[4])?.toLowerCase();
     if (ordinal) ordinals.push(ordinal === 'last' ? count - 1 : ordinalNumber(ordinal)! - 1);
     // "the first three", "the last two": a run of items from one end.
