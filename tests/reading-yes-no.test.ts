@@ -140,3 +140,14 @@ describe('quoted answers', () => {
     expect(['"No, I will not go there, yes indeed."', '"No way." "Yes way."'].map(yesNo)).toEqual(['?no answer', '?no answer']);
   });
 });
+
+describe('qualified verdicts', () => {
+  it('reads "mostly", "partially" and the like after a verdict as a hedge, also in brackets or after a dash', () => {
+    const answers = ['Yes (mostly).', 'Yes - partially.', 'Satisfied, mostly.', 'Met partly.', 'Yes, largely.', 'Followed somewhat.', 'Mostly satisfied.', 'Partially - the count is close.', 'Almost everything.'];
+    expect(answers.filter((answer) => yesNo(answer) !== '?hedge')).toEqual([]);
+  });
+
+  it('does not take "mostly" in an explanation for a hedge', () => {
+    expect(yesNo("Yes; the letter 'x' appears mostly in 'explain'.")).toBe('yes');
+  });
+});

@@ -122,11 +122,11 @@ const NONE_MET =
   /\b(?:satisfied|met|followed|fulfilled|complied with)\s+none\b|\b(?:none|neither|not (?:all|every|each|everything))\b(?:(?! i )[^.;!?\n,:"→=>-])*?\s(?:(?:was|were|is|are|got|has been|have been)\s+)?(?:\w+\s+)?(?:followed|satisfied|met|fulfilled|complied|respected)\b/gi;
 
 /**
- * "Mostly", "partially" and the like hedge a verdict ("mostly satisfied", "Partially - the
- * count is close") but not an explanation ("'x' appears 8 times, mostly in 'explain'").
+ * "Mostly", "partially" and the like hedge a verdict ("mostly satisfied", "Yes (mostly)",
+ * "Partially - the count is close") but not an explanation ("'x' appears 8 times, mostly in 'explain'").
  */
 const QUALIFIED_VERDICT =
-  /\b(?:almost|nearly) (?:all|everything|every)\b|почти|\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)\s*,?\s+(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
+  /\b(?:almost|nearly) (?:all|everything|every)\b|почти|\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)(?:\s*[,(-]\s*|\s+)(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
 
 /** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none". */
 const ALL_GOOD =
