@@ -151,3 +151,20 @@ describe('qualified verdicts', () => {
     expect(yesNo("Yes; the letter 'x' appears mostly in 'explain'.")).toBe('yes');
   });
 });
+
+describe('refusals', () => {
+  it('reads every way a model declines to judge its own output as a refusal, not as silence', () => {
+    const answers = [
+      "I'm unable to check my own output.", "I'm not able to assess that.", 'I am unable to evaluate my output.', 'I am not able to review it.',
+      "I can't reliably count the words.", 'I cannot accurately determine that.', 'I can not fully judge this.', "I don't have the ability to objectively see it.",
+      "I can't confirm.", 'I cannot access the response.', "I can't verify.", 'As an AI, I have no memory of it.', "I don't have access to the response.",
+      'I do not have access to it.', 'I have no way to check.', 'I have no access to what I wrote.', "I'd rather not give a yes or no.",
+      "I'd rather not say.", "I'd rather not answer that.", 'I would rather not judge my own work.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== '?refusal')).toEqual([]);
+  });
+
+  it('keeps a verdict next to a refusal from being a claim', () => {
+    expect(["I can't reliably count the words, but yes.", 'As an AI I cannot be sure, but it seems satisfied.'].map(yesNo)).toEqual(['?refusal', '?refusal']);
+  });
+});

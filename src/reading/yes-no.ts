@@ -336,7 +336,7 @@ export function settle<T extends { position: number; value: boolean | 'hedge' | 
 
 /** Phrases that decline the question rather than answer it. */
 export const REFUSAL =
-  /\b(?:i (?:can't|cannot|can not|am unable to|am not able to|'m unable to|'m not able to|don't have the ability to) (?:reliably |accurately |fully |objectively )?(?:verify|evaluate|check|assess|review|confirm|determine|judge|see|access|count)|as an ai\b|i don't have access|i do not have access|i have no (?:way|access)|i'd rather not (?:give|say|answer|judge)|i would rather not (?:give|say|answer|judge))/i;
+  /\b(?:i(?: can't| cannot| can not| am unable to| am not able to|'m unable to|'m not able to| don't have the ability to) (?:reliably |accurately |fully |objectively )?(?:verify|evaluate|check|assess|review|confirm|determine|judge|see|access|count)|as an ai\b|i don't have access|i do not have access|i have no (?:way|access)|i'd rather not (?:give|say|answer|judge)|i would rather not (?:give|say|answer|judge))/i;
 
 /** The text as the yes/no reader sees it: normal form, no markdown, quoted material set apart (unless that leaves nothing). */
 export function answerText(text: string): string {
