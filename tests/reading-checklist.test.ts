@@ -22,6 +22,8 @@ const FRENCH = 'Your ENTIRE response should be in French language, no other lang
 const POSTSCRIPT = 'At the end of your response, please explicitly add a postscript starting with "P.S.".';
 const FOUR_PARAGRAPHS = 'There should be 4 paragraphs, separated from each other with the markdown divider ***.';
 const PORTUGUESE = 'Your ENTIRE response should be in Portuguese language, no other language is allowed.';
+const NO_THIMBLE_VELVET = 'Do not include the keywords "thimble" or "velvet" in the response.';
+const LOWERCASE = 'Your entire response should be in English and in all lowercase letters, with no capital letters allowed.';
 
 /** A reading as a word: the value, how it was read unless from free text, or `?why`. */
 function word(reading: Reading<boolean>): string {
@@ -352,5 +354,49 @@ describe('the whole against its items', () => {
   it('reads "the last two" and "the first two" as the items at that end', () => {
     expect(read('Everything except the last two.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'no', 'no']);
     expect(read('All met except the first two.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['no', 'no', 'yes', 'no']);
+  });
+});
+
+describe('descriptions without a verdict word', () => {
+  it('reads a forbidden thing said absent as a yes, however the absence is put', () => {
+    for (const description of [
+      "I didn't use any commas.",
+      'The response is free of commas.',
+      'I refrained from using commas.',
+      'Commas were avoided.',
+      'Contains no commas.',
+    ]) {
+      expect(read(`1. ${description}\n2. Yes.`, NO_COMMAS, TITLE), description).toEqual(['yes', 'yes', 'yes']);
+    }
+  });
+
+  it('reads both forbidden words said absent as a yes, the negation before or after the pair', () => {
+    for (const description of [
+      'The response never mentions thimble or velvet.',
+      'I avoided thimble and velvet.',
+      'Thimble and velvet were both avoided.',
+      'Thimble and velvet were not used.',
+      'Thimble and velvet appear nowhere.',
+    ]) {
+      expect(read(`1. ${description}\n2. Yes.`, NO_THIMBLE_VELVET, TITLE), description).toEqual(['yes', 'yes', 'yes']);
+    }
+  });
+
+  it('reads what follows "but" as the deciding part of a description', () => {
+    expect(read('1. Thimble is absent but velvet appears once.\n2. Yes.', NO_THIMBLE_VELVET, TITLE)).toEqual(['no', 'yes', 'no']);
+    expect(read('1. Thimble is absent. But velvet appears once.\n2. Yes.', NO_THIMBLE_VELVET, TITLE)).toEqual(['no', 'yes', 'no']);
+    expect(read('1. Thimble and velvet never appear, but the response is short.\n2. Yes.', NO_THIMBLE_VELVET, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads a phrase a negation governs as negated to its end ("not wrapped in double quotation marks")', () => {
+    expect(read('1. The response is not wrapped in double quotation marks.\n2. Yes.', QUOTED, TITLE)).toEqual(['no', 'yes', 'no']);
+  });
+
+  it('leaves out a word the instruction both asks for and forbids ("letters" in "lowercase letters, no capital letters")', () => {
+    expect(read('1. All letters in the response are lowercase.\n2. Yes.', LOWERCASE, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads a description of a counted instruction that gives no number against its words', () => {
+    expect(read('1. The paragraphs are not separated with the markdown divider.\n2. Yes.', FOUR_PARAGRAPHS, TITLE)).toEqual(['no', 'yes', 'no']);
   });
 });

@@ -30,9 +30,11 @@ const GOVERNED_THROUGH = new Set([
 /** Words that end a phrase, and with it an inherited negation. */
 const PHRASE_BREAK = new Set(['but', 'and', 'although', 'though', 'however', 'so', 'because', 'which', 'that', 'while', 'whereas', 'yet', 'since']);
 
-/** "commas were not used", "X is missing": a negation after the thing. */
+/** "commas were not used", "X is missing", "commas were avoided", "both are absent": a negation after the thing. */
 const AFTER_NEGATION =
-  /^["')\]]?\s*(?:(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:not|never|nowhere|missing|absent|left out|omitted)\b|[a-z]+n't\b)/;
+  /^["')\]]?\s*(?:(?:(?:is|are|was|were|has been|have been|got|does|do|did)\s+)?(?:(?:both|all|each|also|entirely|completely)\s+)?(?:not|never|nowhere|missing|absent|left out|omitted|avoided|excluded)\b|[a-z]+n't\b|[a-z]+\s+nowhere\b)/;
+/** "and 'velvet'" after "thimble" in "thimble and 'velvet' were avoided": the other half of a pair the negation after it covers too. */
+const PAIRED = /^["')\]]?\s*(?:and|or|nor)\s+["'(]?[\p{L}\p{N}]+["')]?(?=\s)/u;
 /** "is not missing": two negations, so present. */
 const NOT_MISSING = /^["')\]]?\s*(?:(?:is|are|was|were|has been|have been)\s+)?(?:not|n't|never)\s+(?:missing|absent|left out|omitted)\b|^["')\]]?\s*[a-z]+n't\s+(?:missing|absent)\b/;
 
@@ -48,10 +50,11 @@ const EXCEPTION = /\b(?:except|apart from|other than|aside from|save for|but one
 function negatedAt(words: readonly string[], index: number, text: string, wordStarts: readonly number[]): boolean {
   for (let i = index - 1; i >= 0 && i >= index - 5; i--) {
     if (isNegator(words[i]!, words[i + 1])) return true;
-    if (['or', 'and', 'nor'].includes(words[i]!) && i > 0) return negatedAt(words, i - 1, text, wordStarts);
+    // ("nor" is a negator itself, caught above.)
+    if (['or', 'and'].includes(words[i]!) && i > 0) return negatedAt(words, i - 1, text, wordStarts);
     if (!GOVERNED_THROUGH.has(words[i]!)) break;
   }
-  const after = text.slice(wordStarts[index]! + words[index]!.length).trimStart().toLowerCase();
+  const after = text.slice(wordStarts[index]! + words[index]!.length).trimStart().toLowerCase().replace(PAIRED, '');
   return AFTER_NEGATION.test(after) && !NOT_MISSING.test(after);
 }
 
@@ -59,7 +62,7 @@ function negatedAt(words: readonly string[], index: number, text: string, wordSt
 function instructionWords(description: string): { required: Set<string>; forbidden: Set<string> } {
   const required = new Set<string>();
   const forbidden = new Set<string>();
-  for (const clause of description.split(/[,;.](?:\s|$)|\band\b/)) {
+  for (const clause of description.split(/[,;.]\s|\band\b/)) {
     const words = wordsOf(clause);
     const negative = words.some((word, i) => isNegator(word, words[i + 1]));
     for (const word of contentWords(clause)) (negative ? forbidden : required).add(word);
@@ -83,7 +86,8 @@ export function describedVerdict(sentence: string, description: string): boolean
   if (text.split(/\s+/).length < 3) return undefined;
   // Numbers decide nothing here: a counted instruction needs its relation (the family's judge reads those).
   if (RESTATEMENT.test(text) || (/\d/.test(description) && new RegExp(`\\b${NUMBER_PATTERN}\\b`, 'i').test(withoutQuoted(text)))) return undefined;
-  const contrast = /,?\s+but\s+/i.exec(text);
+  // (A comma before "but", or more than one space around it, changes no clause's words.)
+  const contrast = /\sbut\s/i.exec(text);
   if (contrast) {
     const after = clauseVerdict(text.slice(contrast.index + contrast[0].length), description);
     return after ?? clauseVerdict(text.slice(0, contrast.index), description);
@@ -105,8 +109,11 @@ function clauseVerdict(text: string, description: string): boolean | undefined {
   let no = false;
   // A negated word passes its negation on to the rest of its phrase ("not wrapped in double quotation marks").
   let inherited = false;
+  let previousEnd = 0;
   words.forEach((word, index) => {
-    const gap = index === 0 ? '' : lower.slice(starts[index - 1]! + words[index - 1]!.length, starts[index]);
+    // What stands between this word and the one before (before the first word: nothing inherited to end).
+    const gap = lower.slice(previousEnd, starts[index]);
+    previousEnd = starts[index]! + word.length;
     if (/[^\s'"]/.test(gap) || PHRASE_BREAK.has(word)) inherited = false;
     const [stem] = contentWords(word);
     const isForbidden = stem !== undefined && forbidden.has(stem);
