@@ -185,6 +185,21 @@ describe('JSON as models write it', () => {
     expect(parseLenientJson('{ number : 2, satisfied : true }')).toEqual({ number: 2, satisfied: true });
   });
 
+  it('quotes unquoted keys that start with a capital or an underscore, or hold a hyphen', () => {
+    expect(parseLenientJson('{Number: 1, Satisfied: True}')).toEqual({ Number: 1, Satisfied: true });
+    expect(parseLenientJson("{_note: 'x', satisfied: False}")).toEqual({ _note: 'x', satisfied: false });
+    expect(parseLenientJson('{all-satisfied: true, word_count: 140}')).toEqual({ 'all-satisfied': true, word_count: 140 });
+  });
+
+  it('changes Python literals only as whole words, never a key or a word that contains one', () => {
+    expect(parseLenientJson("{isTrue: True, NoneLeft: False, Falsely: None}")).toEqual({ isTrue: true, NoneLeft: false, Falsely: null });
+  });
+
+  it('drops trailing commas in arrays and after the last object of a list', () => {
+    expect(parseLenientJson("{'items': [1, 2,],}")).toEqual({ items: [1, 2] });
+    expect(parseLenientJson("[{'number': 1}, {'number': 2},]")).toEqual([{ number: 1 }, { number: 2 }]);
+  });
+
   it('drops a trailing comma before a closing bracket on its own line', () => {
     expect(parseLenientJson('{\n  "number": 1,\n  "satisfied": true,\n}')).toEqual({ number: 1, satisfied: true });
   });
@@ -193,6 +208,24 @@ describe('JSON as models write it', () => {
     const source = '{\n  "number": 1, // the comma rule\n  # checked twice\n  "satisfied": true /* no commas */\n}';
     expect(parseLenientJson(source)).toEqual({ number: 1, satisfied: true });
     expect(parseLenientJson("{'satisfied': True} # checked")).toEqual({ satisfied: true });
+  });
+
+  it('removes a # comment where a key or a value could start, and keeps # inside a value', () => {
+    expect(parseLenientJson("{'satisfied': True,# checked\n'number': 1}")).toEqual({ satisfied: true, number: 1 });
+    expect(parseLenientJson("{# first\n'satisfied': True}")).toEqual({ satisfied: true });
+    expect(parseLenientJson('[# the items\n1]')).toEqual([1]);
+    expect(parseLenientJson("{'why': 'C# code and the #1 rule', 'satisfied': True} # done")).toEqual({ why: 'C# code and the #1 rule', satisfied: true });
+  });
+
+  it('removes a block comment inside a value, and gives up on one left open', () => {
+    expect(parseLenientJson("{'satisfied': /* not sure */ True}")).toEqual({ satisfied: true });
+    expect(parseLenientJson("{'satisfied': True /* unclosed")).toBeUndefined();
+  });
+
+  it('keeps escapes in strings: a backslash at the end, a tab, an escaped quote', () => {
+    expect(parseLenientJson("{'why': 'ends with a backslash \\\\', 'satisfied': True}")).toEqual({ why: 'ends with a backslash \\', satisfied: true });
+    expect(parseLenientJson("{\"why\": \"a\\tb\", 'satisfied': True}")).toEqual({ why: 'a\tb', satisfied: true });
+    expect(jsonValues('{"a": "x\\"}"} and [2]').map((span) => span.value)).toEqual([{ a: 'x"}' }, [2]]);
   });
 
   it('leaves string contents alone while repairing the code around them', () => {
