@@ -168,3 +168,24 @@ describe('refusals', () => {
     expect(["I can't reliably count the words, but yes.", 'As an AI I cannot be sure, but it seems satisfied.'].map(yesNo)).toEqual(['?refusal', '?refusal']);
   });
 });
+
+describe('corrections', () => {
+  it('lets every way a model takes back its answer correct it: what follows the cue wins', () => {
+    const cues = [
+      'Except', 'Well, except', 'Well except', 'Actually,', 'Wait,', 'Correction:', 'On second thought,', 'On reflection,', 'I take that back:',
+      'I take it back -', 'I was wrong:', 'I made a mistake:', 'I made an error:', 'Let me correct that:', 'Let me revise:', 'Let me re-check:',
+      'Let me recheck:', 'Let me double-check:', 'Let me doublecheck:', 'Let me double check:', 'Let me look again:', 'Let me reconsider:',
+      'Looking again,', 'Looking at it again,', 'Looking at that again,', 'Looking more closely,', 'Looking closely,', 'Looking carefully,',
+      'Looking closer,', 'Upon closer inspection,', 'Upon inspection,', 'Upon further review,', 'Upon re-checking,', 'Upon rechecking,',
+      'Upon reflection,', 'On closer inspection,', 'On further review,', 'Re-checking,', 'Rechecking,', 'Scratch that:', 'In fact,',
+      'I need to correct this:', 'I misspoke:', 'I miscounted:', 'I misread:', 'I was mistaken:', 'My mistake:', 'My bad:', 'Revised:',
+      'Update:', 'Edit:',
+    ];
+    expect(cues.filter((cue) => yesNo(`Satisfied. ${cue} not satisfied, only 9 sentences.`) !== 'no')).toEqual([]);
+    expect(cues.filter((cue) => yesNo(`No. ${cue} yes, it is met.`) !== 'yes')).toEqual([]);
+  });
+
+  it('keeps two answers with no cue between them a contradiction', () => {
+    expect(['Satisfied. Not satisfied, only 9 sentences.', 'Yes. No.', 'Except for style, yes; no.'].map(yesNo)).toEqual(['?contradiction', '?contradiction', '?contradiction']);
+  });
+});

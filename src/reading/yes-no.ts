@@ -137,7 +137,7 @@ const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:was|were|got|is|been)\s+broken\
 
 /** Phrases that say an earlier answer is being taken back. */
 const CORRECTION_CUES =
-  /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|recheck|double-?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|i miscounted|i misread|i was mistaken|my mistake|my bad|revised|update:|edit:)/gi;
+  /(?:^|[.!?]\s+)(?:well,?\s+)?except\b|\b(?:actually|wait|correction|on second thought|on reflection|i take (?:that|it) back|i was wrong|i made (?:a|an) (?:mistake|error)|let me (?:correct|revise|re-?check|double[- ]?check|look again|reconsider)|looking (?:at it |at that |more )?(?:again|closely|carefully|closer)|upon (?:closer |further )?(?:inspection|review|re-?checking|reflection)|on (?:closer|further) (?:inspection|review)|re-?checking|scratch that|in fact|i need to correct|i misspoke|i miscounted|i misread|i was mistaken|my mistake|my bad|revised|update:|edit:)/gi;
 
 /** A word token with where it starts. */
 interface Token {
