@@ -71,6 +71,12 @@ describe('numbered lines and headings', () => {
     expect(read('### 1. Language\n\nCorrect language: ❌\n\n### 2. Title\n\nYes.', FRENCH, TITLE)).toEqual(['no', 'yes', 'no']);
   });
 
+  it('reads the answer after a title of up to five words, whatever separates them, but not after a sentence that judges', () => {
+    expect(read('1. Correct use of the language: ❌\n2. Yes.', FRENCH, TITLE)).toEqual(['no', 'yes', 'no']);
+    expect(read('1. Correct language - ❌\n2. Yes.', FRENCH, TITLE)).toEqual(['no', 'yes', 'no']);
+    expect(read('1. The response is correct in language and style: ❌\n2. Yes.', FRENCH, TITLE)).toEqual(['?contradiction', 'yes', '?contradiction']);
+  });
+
   it('reads a description after a restated instruction against that instruction', () => {
     expect(read('1. Yes\n2. Answer with less than 150 words - the response has 162 words.', NO_COMMAS, UNDER_150_WORDS)).toEqual(['yes', 'no', 'no']);
   });
@@ -209,6 +215,18 @@ describe('markdown tables', () => {
 
   it('reads a one-row table after the items as the answer for the whole', () => {
     expect(read('| Instruction | Satisfied |\n|---|---|\n| 1 | Yes |\n| 2 | No |\n\n| Overall | No |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads a table whose blank lines carry spaces as one table', () => {
+    expect(read('Instruction | Followed\n  \n1 | yes\n  \n2 | no', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads item numbers written "#1" or "2." in a number column', () => {
+    expect(read('| #1 | Yes |\n| 2. | No |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('takes a first column of counts with their units ("2 paragraphs") for the items they name, not for item numbers', () => {
+    expect(read('| 2 paragraphs | ❌ |\n| 1 title | ✅ |', FOUR_PARAGRAPHS, TITLE)).toEqual(['no', 'yes', 'no']);
   });
 
   it('reads a table of counts with no verdict as no answer', () => {

@@ -56,13 +56,13 @@ const ITEM_LABEL = new RegExp(
 const ORDINAL_LABEL = new RegExp(`^(?:[-*•+]\\s+)?(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)(?:\\s+(?:${ITEM_NOUN}|one))?\\s*[:-]\\s*`, 'iu');
 
 /** A line's item label and its number, if it has one. */
-function itemLabel(text: string): { label: string; mark: string; number: number } | undefined {
+function itemLabel(text: string): { label: string; mark?: string; number: number } | undefined {
   const label = ITEM_LABEL.exec(text);
   // Every way ITEM_LABEL matches captures the number in one of its groups.
   const n = label?.[1] ?? label?.[3] ?? label?.[4] ?? label?.[5];
-  if (n !== undefined) return { label: label![0], mark: label![2] ?? '', number: Number(n) };
+  if (n !== undefined) return { label: label![0], mark: label![2], number: Number(n) };
   const ordinal = ORDINAL_LABEL.exec(text);
-  return ordinal ? { label: ordinal[0], mark: '', number: ordinalNumber(ordinal[1]!)! } : undefined;
+  return ordinal ? { label: ordinal[0], number: ordinalNumber(ordinal[1]!)! } : undefined;
 }
 
 /** A line that answers for the whole: "Overall: no", "All satisfied: ✅", "Everything satisfied? No.", "In summary, ...". */
@@ -130,7 +130,7 @@ function isVerdictFreeTitle(head: string): boolean {
 /** Cells of a markdown table row: `| 1 | No commas | ✅ |` -> ['1', 'No commas', '✅']; with `loose`, any line with a pipe. */
 function tableCells(line: string, loose = false): string[] | undefined {
   const pipes = (line.match(/\|/g) ?? []).length;
-  if (!/^\|.*\|\s*$/.test(line) && pipes < (loose ? 1 : 2)) return undefined;
+  if (pipes < (loose ? 1 : 2)) return undefined;
   return line
     .replace(/^\s*\|/, '')
     .replace(/\|\s*$/, '')
@@ -510,7 +510,8 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       closeBlock();
       // Ordinal labels count from one whatever the digits do.
       const index = label.number - (ITEM_LABEL.test(line.text) ? base : 1);
-      const rest = `${label.mark} ${line.text.slice(label.label.length)}`.trim();
+      // (join leaves out a mark the label does not have)
+      const rest = [label.mark, line.text.slice(label.label.length)].join(' ').trim();
       const answer = fragmentAnswer(rest, items[index]);
       if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset, 'free text');
       else open = { target: index, lines: [] };
