@@ -229,6 +229,20 @@ describe('markdown tables', () => {
     expect(read('| 2 paragraphs | ❌ |\n| 1 title | ✅ |', FOUR_PARAGRAPHS, TITLE)).toEqual(['no', 'yes', 'no']);
   });
 
+  it('reads only the status column beside another column of yes and no ("Fix needed")', () => {
+    const text = '| # | Requirement | Met | Fix needed |\n|---|---|---|---|\n| 1 | No commas | Yes | No |\n| 2 | Title | No | Yes - add one |';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('leaves a notes column out when the marks stand in a column with no header', () => {
+    const text = '| # | Requirement | | Notes |\n|---|---|---|---|\n| 1 | No commas | ✅ | no issues |\n| 2 | Title | ❌ | forgot it |';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads a one-row table under numbered lines as the answer for the whole', () => {
+    expect(read('Instruction 1: yes\nInstruction 2: no\n\n| Overall | ❌ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
   it('reads a table of counts with no verdict as no answer', () => {
     expect(read('| Sentences | Words |\n|---|---|\n| 8 | 162 |', UNDER_9_SENTENCES, UNDER_150_WORDS)).toEqual(['?no answer', '?no answer', '?no answer']);
   });
