@@ -243,6 +243,21 @@ describe('markdown tables', () => {
     expect(read('Instruction 1: yes\nInstruction 2: no\n\n| Overall | ❌ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 
+  it('finds the text column by its header wherever it stands, so rows out of order are matched by their text', () => {
+    const marksFirst = '| Met? | Instruction |\n|---|---|\n| ❌ | Title in double angular brackets |\n| ✅ | No commas |';
+    expect(read(marksFirst, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    const notesFirst = '| Note | Requirement | Met? |\n|---|---|---|\n| forgot it | Title | ❌ |\n| none found | No commas | ✅ |';
+    expect(read(notesFirst, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('matches the rows of a headerless table to items by their text whatever their order', () => {
+    expect(read('| Title | ❌ |\n| No commas | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads the number column by its "#" header even when a row numbers an item the question did not list', () => {
+    expect(read('| # | Status |\n|---|---|\n| 1 | ✅ |\n| 2 | ❌ |\n| 3 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
   it('reads a table of counts with no verdict as no answer', () => {
     expect(read('| Sentences | Words |\n|---|---|\n| 8 | 162 |', UNDER_9_SENTENCES, UNDER_150_WORDS)).toEqual(['?no answer', '?no answer', '?no answer']);
   });

@@ -158,8 +158,9 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
     !separated && cellRows.length > 1 && cellNumber(cellRows[0]!.cells[0]) === undefined && cellNumber(cellRows[1]!.cells[0]) !== undefined;
   const header = separated || unseparatedHeader ? cellRows[0]!.cells : [];
   const body = cellRows.slice(separated ? 2 : unseparatedHeader ? 1 : 0).filter((row) => !isSeparator(row.cells));
-  const statusColumns = header.flatMap((cell, i) => (STATUS_HEADER.test(cell) && !NOTE_HEADER.test(cell) ? [i] : []));
-  const noteColumns = header.flatMap((cell, i) => (NOTE_HEADER.test(cell) && !STATUS_HEADER.test(cell) ? [i] : []));
+  const columns = [...header.keys()];
+  const statusColumns = columns.filter((i) => STATUS_HEADER.test(header[i]!) && !NOTE_HEADER.test(header[i]!));
+  const noteColumns = columns.filter((i) => NOTE_HEADER.test(header[i]!) && !STATUS_HEADER.test(header[i]!));
   const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
   const width = Math.max(0, ...body.map((row) => row.cells.length));
   const itemNumber = (cell: string | undefined): boolean => (cellNumber(cell) ?? Infinity) <= collector.items.length;
