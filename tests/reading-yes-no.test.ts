@@ -189,3 +189,46 @@ describe('corrections', () => {
     expect(['Satisfied. Not satisfied, only 9 sentences.', 'Yes. No.', 'Except for style, yes; no.'].map(yesNo)).toEqual(['?contradiction', '?contradiction', '?contradiction']);
   });
 });
+
+describe('phrases that answer without a verdict word', () => {
+  it('reads "checks out", "it holds", "all good", "is fine" and "Missed: none" as a yes', () => {
+    const answers = [
+      'Checks out.', 'Everything checks out.', 'All the rules check out.', 'It holds.', 'This one held.', 'That instruction holds.', 'This rule held.',
+      'All good.', 'Looks good.', 'They look good.', 'It is fine.', 'They are fine.', 'It was fine.', 'They were fine.', 'Looks fine.', 'They look fine.',
+      "It's fine.", "That's fine.", 'Missed: none', 'Failed: nothing', 'Violated: zero', 'Violation: none', 'Violations: none', 'Not satisfied: none',
+      'Not met: none', 'Not followed: none', 'Issue: none', 'Issues: none', 'Problem: none', 'Problems:none',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'yes')).toEqual([]);
+  });
+
+  it('reads "not quite", "was broken", "fell short" and "is off" as a no', () => {
+    const answers = [
+      'Not quite.', 'Not really.', 'The rule was broken.', 'Both rules were broken.', 'It got broken.', 'The format is broken.', 'The rule has been broken.',
+      'I broke the rule.', 'I broke that instruction.', 'I broke this requirement.', 'I broke a constraint.', 'It fell short.', 'It falls short.',
+      'They fall short.', 'Falling short of 12.', 'The count is off.', 'The count was off.', 'The counts are off.', 'The counts were off.',
+      'The count is a bit off.', 'The count is a little off.', 'The count is slightly off.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
+  });
+
+  it('reads "none/nothing/not one ... was missed" as a yes, whatever stands between', () => {
+    const answers = [
+      'None of these were missed.', 'None of those were violated.', 'None of my answers were wrong.', 'None of the rules were ignored.',
+      'None of them got skipped.', 'Nothing was missed.', 'Nothing in the response was wrong.', 'Nothing I did was wrong.', 'Nothing is missing.',
+      'Nothing is lacking.', 'Nothing was left out.', 'Nothing was incorrect.', 'Nothing has failed.', 'None missed.', 'Not one was missed.',
+      'Not one constraint was skipped.', 'Not a single instruction was violated.', 'Not a single requirement was missed.', 'No item was missed.',
+      'No requirement is missing.', 'No rule were ignored.', 'No constraint are violated.', 'No section have been skipped.',
+      'Not a rule was broken.', 'No rule was broken.', 'None of the rules were broken.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'yes')).toEqual([]);
+  });
+
+  it('reads "none/neither/not all ... was met" and "met none" as a no', () => {
+    const answers = [
+      'Satisfied none.', 'I met none of them.', 'I followed none.', 'I fulfilled none of them.', 'I complied with none.', 'None were followed.',
+      'Neither was met.', 'Not all were satisfied.', 'Not every instruction was fulfilled.', 'Not each one complied.', 'Not everything was respected.',
+      'None of them has been followed.', 'Not all of them have been met.', 'Not all got followed.', 'Not all are met.', 'Neither is satisfied.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
+  });
+});

@@ -115,7 +115,7 @@ const HEDGES = new RegExp(
  * sentence: a pronoun or article within the two words after "no" starts a clause.
  */
 const NOTHING_MISSED =
-  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\d+)?(?:\s+\p{L}[\p{L}-]*)?|(?:\s+(?!i\b)\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one|instruction|requirement|constraint|item|rule)|no (?!(?:\p{L}+\s+)?(?:i|it|we|you|they|he|she|this|that|the|a|an|my|our|your|their)\b)\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has|have)\s+)?(?:ever\s+)?(?:been\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out|wrong|incorrect)\b/giu;
+  /\b(?:(?:none|nothing)(?:\s+of\s+(?:the|them|these|those|my)(?:\s+\d+)?(?:\s+\p{L}[\p{L}-]*)?|(?:\s+\p{L}[\p{L}']*){1,4}?)?|not (?:a )?(?:single )?(?:one(?:\s+(?:instruction|requirement|constraint|item|rule))?|instruction|requirement|constraint|item|rule)|no (?!(?:\p{L}+\s+)?(?:i|it|we|you|they|he|she|this|that|the|a|an|my|our|your|their)\b)\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?)\s+(?:(?:is|was|were|are|got|has|have)\s+)?(?:ever\s+)?(?:been\s+)?(?:missed|violated|ignored|failed|skipped|missing|lacking|left out|wrong|incorrect|broken)\b/giu;
 
 /** "None of them were followed", "neither instruction was met", "not all were satisfied": a no. */
 const NONE_MET =
@@ -128,9 +128,9 @@ const NONE_MET =
 const QUALIFIED_VERDICT =
   /\b(?:almost|nearly) (?:all|everything|every)\b|почти|\b(?:mostly|partially|partly|largely|somewhat|half)\s+(?:\w+\s+)?(?:satisfied|met|followed|fulfilled|complied|correct|done|yes|right)\b|\b(?:satisfied|met|followed|fulfilled|yes)(?:\s*[,(-]\s*|\s+)(?:mostly|partially|partly|largely|somewhat)\b|^\W*(?:mostly|partially|partly|largely|somewhat)\b/gi;
 
-/** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none". */
+/** Phrases that mean yes without a verdict word: "everything checks out", "Missed: none" ("Issues: N/A" is a hedge: n/a is one). */
 const ALL_GOOD =
-  /\bchecks? out\b|\b(?:this|that|it)(?: one| instruction| rule)? (?:holds|held)\b|\ball good\b|\blooks? good\b|\b(?:is|are|was|were|looks?|it's|that's)\s+fine\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero|n\/a)\b/gi;
+  /\bchecks? out\b|\b(?:this|that|it)(?: one| instruction| rule)? (?:holds|held)\b|\ball good\b|\blooks? good\b|\b(?:is|are|was|were|looks?|it's|that's)\s+fine\b|\b(?:missed|failed|violated|violations?|not (?:satisfied|met|followed)|issues?|problems?)\s*:\s*(?:none|nothing|zero)\b/gi;
 
 /** Phrases that mean no without a verdict word: "not quite", "not really", "the count is off". */
 const NOT_QUITE = /\bnot (?:quite|really)\b|\b(?:was|were|got|is|been)\s+broken\b|\bbroke\s+(?:the|that|this|a)\s+(?:rule|instruction|requirement|constraint)\b|\b(?:fell|falls?|falling) short\b|\b(?:is|was|are|were)\s+(?:a (?:bit|little) |slightly )?off\b/gi;
@@ -251,12 +251,16 @@ export function verdictsIn(text: string): FoundVerdict[] {
   ].map((m) => [m.index, m.index + m[0].length]);
   // A refusal to judge ("I can't reliably verify my own output") keeps any verdict near it from being a claim.
   for (const match of text.matchAll(new RegExp(REFUSAL.source, 'gi'))) verdicts.push({ position: match.index, value: 'hedge' });
+  // A phrase inside one already read is part of it: "was broken" in "not a rule was broken".
+  const phrases: [number, number][] = [];
   for (const [pattern, value] of [[NOTHING_MISSED, true], [NONE_MET, false], [NOT_QUITE, false], [ALL_GOOD, true]] as const) {
     for (const match of text.matchAll(pattern)) {
+      if (phrases.some(([from, to]) => match.index >= from && match.index < to)) continue;
       verdicts.push({ position: match.index, value });
-      covered.push([match.index, match.index + match[0].length]);
+      phrases.push([match.index, match.index + match[0].length]);
     }
   }
+  covered.push(...phrases);
   for (const match of text.matchAll(HEDGES)) verdicts.push({ position: match.index, value: 'hedge' });
   for (const match of text.matchAll(QUALIFIED_VERDICT)) verdicts.push({ position: match.index, value: 'hedge' });
   for (const [pattern, value] of MARKS) {
