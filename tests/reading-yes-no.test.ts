@@ -232,3 +232,19 @@ describe('phrases that answer without a verdict word', () => {
     expect(answers.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
   });
 });
+
+describe('Chinese, Japanese and Korean answers', () => {
+  it('reads every yes and no form, the negative ones before the positive they contain', () => {
+    const yes = ['예, 충족했습니다.', '네.', '예', '네 충족했습니다.', '충족합니다.', '충족됩니다.', '충족되었습니다.', '満たしています', '満たしている', '守っています', '守られています', 'はい', '满足', '符合', '遵守', '是的', '是'];
+    const no = [
+      '아니요.', '아니오', '충족하지 못했습니다.', '충족하지 않았습니다.', '충족되지 않았습니다.', '충족하지 못합니다.', '満たしていません。', '満たしていない',
+      '守っていません', '守られていません', 'いいえ', '并非全部满足', '不是全部满足', '没有全部满足', '未全部满足', '不满足', '未满足', '没有满足', '不符合',
+      '未遵守', '没有遵守', '否',
+    ];
+    expect([yes.filter((answer) => yesNo(answer) !== 'yes'), no.filter((answer) => yesNo(answer) !== 'no')]).toEqual([[], []]);
+  });
+
+  it('does not take Korean 네 for yes where it is the number four before a counter, nor 예 in 예: (for example)', () => {
+    expect(['네 번째 지시', '문장이 네 개 있습니다.', '4번: 네 문장으로 작성했습니다.', '예: <<제목>>', '예를 들어'].map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer', '?no answer']);
+  });
+});

@@ -69,10 +69,13 @@ const BETWEEN = new Set([
   'totally', 'all', 'any', 'a', 'single', 'est', 'ist', 'wurde', 'es', 'é', 'è', 'foi', 'fue',
 ]);
 
-/** Verdicts as CJK phrases, which have no spaces to split words on; the negative forms first. */
+/**
+ * Verdicts as CJK phrases, which have no spaces to split words on; the negative forms first.
+ * Korean 네 is also the number four before a counter ("네 번째", "네 개"): then it answers nothing.
+ */
 const CJK_VERDICTS: readonly [RegExp, boolean][] = [
   [/충족하지 못했|충족하지 않았|충족되지 않았|충족하지 못합|아니요|아니오/g, false],
-  [/충족했|충족합니다|충족됩니다|충족되었|(?<![\p{L}])(?:예|네)(?=[,.\s]|$)/gu, true],
+  [/충족했|충족합니다|충족됩니다|충족되었|(?<![\p{L}])(?:예|네)(?=[,.\s]|$)(?!\s*(?:번|개|가지|명|문장|문단|단락|줄|단어|글자|섹션|항목))/gu, true],
   [/満たしていません|満たしていない|守っていません|守られていません|いいえ/g, false],
   [/并非全部满足|不是全部满足|没有全部满足|未全部满足|不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
   [/満たしています|満たしている|守っています|守られています|はい/g, true],
