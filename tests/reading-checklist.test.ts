@@ -256,6 +256,17 @@ describe('markdown tables', () => {
 
   it('reads the number column by its "#" header even when a row numbers an item the question did not list', () => {
     expect(read('| # | Status |\n|---|---|\n| 1 | ✅ |\n| 2 | ❌ |\n| 3 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('| No | Status |\n|---|---|\n| 1 | ✅ |\n| 2 | ❌ |\n| 3 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('does not take a count column headed "Number of ..." for item numbers', () => {
+    const text = '| Instruction | Number of commas | Met? |\n|---|---|---|\n| Title in << >> | 0 | ✅ |\n| No commas | 2 | ❌ |';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['no', 'yes', 'no']);
+  });
+
+  it('shifts a table numbered from 0 by one even with a total row that has no number', () => {
+    const text = '| # | Check | Verdict |\n|---|---|---|\n| 0 | No commas | yes |\n| 1 | Title | no |\n| Total | | 1/2 |';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 
   it('reads a table of counts with no verdict as no answer', () => {

@@ -167,7 +167,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
   const numberColumn =
     [...Array(width).keys()].find((i) => /^(?:#|no\.?|n[°º]|nr\.?|number|item)$/i.test(header[i] ?? '')) ??
     // Unheaded, only the first column numbers items, and only with numbers an item can have.
-    (body.length > 0 && body.every((row) => itemNumber(row.cells[0])) ? 0 : -1);
+    (body.every((row) => itemNumber(row.cells[0])) ? 0 : -1);
   const numbers = body.map((row) => cellNumber(row.cells[numberColumn]));
   const base = numberingBase(numbers.filter((n): n is number => n !== undefined), collector.items.length);
   const itemRows = body.filter((row, place) => !(numbers[place] === undefined && OVERALL_LABEL.test(`${row.cells[0]}: x`)));
