@@ -176,7 +176,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
     const number = numbers[place];
     if (number === undefined && OVERALL_LABEL.test(`${cells[0]}: x`)) {
       const answer = fragmentAnswer(cells.slice(1).join(' | '), undefined);
-      if (answer) say(collector, 'overall', answer.value, position, 'free text');
+      if (answer) say(collector, 'overall', answer.value, position);
       return;
     }
     const text = textColumn >= 0 ? cells[textColumn] : cells.find((cell, i) => i !== numberColumn && cellNumber(cell) === undefined);
@@ -191,7 +191,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
         ? statusColumns.map((i) => cells[i])
         : cells.filter((_, i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
     const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]);
-    if (answer) say(collector, index, answer.value, position + 1, 'free text');
+    if (answer) say(collector, index, answer.value, position + 1);
   });
 }
 
@@ -259,7 +259,7 @@ function clauseStatements(collector: Collector, sentence: Line, base: number): b
     const elided = /\b(?:does|did|do|is|was|were|are)\s*(?:not|n't)\s*(?:[:.;!-]|$)|\b(?:doesn't|didn't|isn't|wasn't|weren't|aren't)\s*(?:[:.;!-]|$)/i.test(clause);
     const outcome = settle(verdicts, correctionPositions(clause)) ?? (elided ? false : undefined);
     if (referenced.length === 0 || outcome === undefined) continue;
-    for (const index of referenced) say(collector, index, outcome, sentence.position + at + (verdicts.at(-1)?.position ?? 0), 'free text');
+    for (const index of referenced) say(collector, index, outcome, sentence.position + at + (verdicts.at(-1)?.position ?? 0));
     said = true;
   }
   return said;
@@ -293,11 +293,11 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const yesToItem = yesTo && !/^#?\d/.test(yesTo[2]!) && !EXCEPT.test(yesTo[2]!) ? itemNamedBy(withoutQuoted(yesTo[2]!), items) : undefined;
   if (titleItem !== undefined) {
     const answer = fragmentAnswer(titled![2]!, items[titleItem]);
-    if (answer) say(collector, titleItem, answer.value, sentence.position + answer.offset, 'free text');
+    if (answer) say(collector, titleItem, answer.value, sentence.position + answer.offset);
     return answer !== undefined;
   }
   if (yesToItem !== undefined) {
-    say(collector, yesToItem, yesTo![1]!.toLowerCase() === 'yes', sentence.position, 'free text');
+    say(collector, yesToItem, yesTo![1]!.toLowerCase() === 'yes', sentence.position);
     return true;
   }
   const ordinal = SENTENCE_ORDINAL.exec(text);
@@ -305,7 +305,7 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     const index = ordinalNumber(ordinal[1]!)! - 1;
     const answer = fragmentAnswer(text.slice(ordinal[0].length), items[index]);
     if (answer && index < items.length) {
-      say(collector, index, answer.value, sentence.position + ordinal[0].length + answer.offset, 'free text');
+      say(collector, index, answer.value, sentence.position + ordinal[0].length + answer.offset);
       return true;
     }
   }
@@ -316,7 +316,7 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
       const yes = /^(?:yes|oui|sí|ja)$/i.test(answer);
       const ordinal = ordinalNumber(numbers);
       const indices = ordinal !== undefined ? [ordinal - 1] : numbers.match(/\d+/g)!.map((n) => Number(n) - base);
-      for (const index of indices) say(collector, index, yes, sentence.position + pair.index, 'free text');
+      for (const index of indices) say(collector, index, yes, sentence.position + pair.index);
     }
     return true;
   }
@@ -326,12 +326,12 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   if (except && (ALL_QUANTIFIER.test(beforeExcepted) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
     const excepted = exceptedItems(except[1]!, collector, base);
     if (excepted.length > 0) {
-      sayAllExcept(collector, excepted, position, 'free text');
+      sayAllExcept(collector, excepted, position);
       return true;
     }
     // An exception that names no item ("all good except one", "except for a small issue") is
     // no yes for all: a counted one says the whole failed, anything else says nothing sure.
-    if (new RegExp(`^${NUMBER_PATTERN}\\b`, 'i').test(except[1]!)) say(collector, 'overall', false, position, 'free text');
+    if (new RegExp(`^${NUMBER_PATTERN}\\b`, 'i').test(except[1]!)) say(collector, 'overall', false, position);
     return true;
   }
   const count = COUNT.exec(text);
@@ -342,7 +342,7 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     if (satisfied !== undefined && of !== undefined && of === items.length && satisfied <= of) {
       // "2 of 3 satisfied" is not all; "2 of 3 weren't satisfied" counts failures.
       const countsFailures = settle(verdictsIn(text.slice(count.index)), []) === false;
-      say(collector, 'overall', countsFailures ? satisfied === 0 : satisfied === of, position, 'free text');
+      say(collector, 'overall', countsFailures ? satisfied === 0 : satisfied === of, position);
       clauseFailures(collector, text.replace(count[0], ' '.repeat(count[0].length)), sentence.position, base, true);
       return true;
     }
@@ -359,27 +359,27 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     if (typeof restVerdict === 'boolean' && named.length > 0) {
       clauseStatements(collector, { text: text.slice(0, rest.index), position: sentence.position }, base);
       items.forEach((_, index) => {
-        if (!named.includes(index)) say(collector, index, restVerdict, position, 'free text', true);
+        if (!named.includes(index)) say(collector, index, restVerdict, position, true);
       });
       return true;
     }
   }
   if (referenced.length > 0 && ONLY.test(text) && outcome === true) {
-    items.forEach((_, index) => say(collector, index, referenced.includes(index), position, 'free text', !referenced.includes(index)));
-    say(collector, 'overall', false, position, 'free text');
+    items.forEach((_, index) => say(collector, index, referenced.includes(index), position, !referenced.includes(index)));
+    say(collector, 'overall', false, position);
     return true;
   }
   if (referenced.length > 0) return clauseStatements(collector, sentence, base);
   if (outcome === undefined) describedClauses(collector, sentence);
   if (outcome === undefined || outcome === 'contradiction') return false;
   if (NOT_ALL.test(text) && outcome !== 'hedge') {
-    say(collector, 'overall', false, position, 'free text');
+    say(collector, 'overall', false, position);
     return true;
   }
   if (ALL_QUANTIFIER.test(text) || CLOSING.test(text)) {
-    if (outcome === true) sayAll(collector, true, position, 'free text');
-    else if (outcome === false && NONE.test(text)) sayAll(collector, false, position, 'free text');
-    else say(collector, 'overall', wholeAnswer(text, outcome), position, 'free text');
+    if (outcome === true) sayAll(collector, true, position);
+    else if (outcome === false && NONE.test(text)) sayAll(collector, false, position);
+    else say(collector, 'overall', wholeAnswer(text, outcome), position);
     return true;
   }
   return clauseFailures(collector, text, sentence.position, base);
@@ -405,7 +405,7 @@ function describedClauses(collector: Collector, sentence: Line): void {
     // Only a described failure can contradict: positive descriptions agree with too much to be evidence.
     const item = collector.items[named]!;
     if ((item.judge?.(clause) ?? describedVerdict(clause, item.description)) !== false) continue;
-    collector.statements.push({ target: named, value: false, position: sentence.position + text.indexOf(clause), from: 'free text', general: false, corroborating: true });
+    collector.statements.push({ target: named, value: false, position: sentence.position + text.indexOf(clause), structured: false, general: false, corroborating: true });
   }
 }
 
@@ -429,7 +429,7 @@ function clauseFailures(collector: Collector, text: string, position: number, ba
       // Said of one item by its words ("Word count is about 300, so yes", "Should be fine on the quotes"),
       // only where two or more of its words name it: one shared word names too easily.
       if (itemNamedBy(withoutQuoted(clause), collector.items, 2) !== named) continue;
-      say(collector, named, verdict, at, 'free text');
+      say(collector, named, verdict, at);
       found = true;
       continue;
     }
@@ -486,11 +486,11 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
         const block = { text, position: open.lines[0]!.position };
         if (!sentencesOf(block).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
           const answer = fragmentAnswer(text, undefined);
-          if (answer) say(collector, 'overall', wholeAnswer(answerText(text), answer.value), block.position + answer.offset, 'free text');
+          if (answer) say(collector, 'overall', wholeAnswer(answerText(text), answer.value), block.position + answer.offset);
         }
       } else {
         const answer = fragmentAnswer(text, items[open.target]);
-        if (answer) say(collector, open.target, answer.value, open.lines[0]!.position + answer.offset, 'free text');
+        if (answer) say(collector, open.target, answer.value, open.lines[0]!.position + answer.offset);
       }
     }
     open = undefined;
@@ -514,7 +514,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       // (join leaves out a mark the label does not have)
       const rest = [label.mark, line.text.slice(label.label.length)].join(' ').trim();
       const answer = fragmentAnswer(rest, items[index]);
-      if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset, 'free text');
+      if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset);
       else open = { target: index, lines: [] };
       continue;
     }
@@ -529,7 +529,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       const rest = { text: overall[1]!, position: line.position + line.text.length - overall[1]!.length };
       if (!sentencesOf(rest).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
         const answer = fragmentAnswer(rest.text, undefined);
-        if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset, 'free text');
+        if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset);
       }
       continue;
     }
@@ -545,7 +545,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     if (bullet && referenced.length === 1) {
       closeBlock();
       const answer = fragmentAnswer(line.text, items[referenced[0]!]);
-      if (answer) say(collector, referenced[0]!, answer.value, line.position + answer.offset, 'free text');
+      if (answer) say(collector, referenced[0]!, answer.value, line.position + answer.offset);
       continue;
     }
     // A heading, or a "Title: answer" line, that names one item by its words.
@@ -557,7 +557,7 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
     if (named !== undefined && (line.heading || bullet || opensWithVerdict(titled![2]!))) {
       closeBlock();
       const answer = line.heading ? undefined : fragmentAnswer(bullet ? line.text : (titled?.[2] ?? line.text), items[named]);
-      if (answer) say(collector, named, answer.value, line.position + answer.offset, 'free text');
+      if (answer) say(collector, named, answer.value, line.position + answer.offset);
       else if (line.heading || (titled && titled[2] === '')) open = { target: named, lines: [] };
       continue;
     }
@@ -582,12 +582,12 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
   closeBlock();
   // Unnumbered answers that name no item are read in order only when there is one per item.
   if (unnumbered.length === items.length) {
-    unnumbered.forEach(({ line, answer }, index) => say(collector, index, answer.value, line.position + answer.offset, 'free text'));
+    unnumbered.forEach(({ line, answer }, index) => say(collector, index, answer.value, line.position + answer.offset));
   } else if (unnumbered.length > 1) {
     // Several, but not one per item ("✅ Yes / ❌ No" for three): which is which cannot be
     // told, and the first is no leading answer for all; a "no" among them fails the whole.
     const failed = unnumbered.find(({ answer }) => answer.value === false);
-    if (failed) say(collector, 'overall', false, failed.line.position + failed.answer.offset, 'free text');
+    if (failed) say(collector, 'overall', false, failed.line.position + failed.answer.offset);
   } else {
     // One alone may be the leading answer ("- Yes, every instruction was met").
     unused.push(...unnumbered.map(({ line }) => line));
@@ -610,6 +610,6 @@ export function leadingAnswer(collector: Collector, unused: readonly Line[]): vo
   const text = answerText(first.text);
   const outcome = settle(verdictsIn(text), correctionPositions(text));
   if (outcome === undefined || outcome === 'contradiction') return;
-  if (outcome === true) sayAll(collector, true, first.position, 'free text');
-  else say(collector, 'overall', wholeAnswer(text, outcome), first.position, 'free text');
+  if (outcome === true) sayAll(collector, true, first.position);
+  else say(collector, 'overall', wholeAnswer(text, outcome), first.position);
 }

@@ -106,7 +106,7 @@ function settleStatements(statements: readonly Statement[]): Reading<boolean> {
   const outcome = settle(statements, []);
   if (outcome === 'hedge') return unread('hedge');
   if (outcome === 'contradiction' || outcome === undefined) return unread('contradiction');
-  return read(outcome, statements.some((s) => s.from === 'structured') ? 'structured' : 'free text');
+  return read(outcome, statements.some((s) => s.structured) ? 'structured' : 'free text');
 }
 
 /** Statements that stand: those after the last correction cue that has statements after it. */
@@ -206,8 +206,8 @@ function sayNamedFailures(collector: Collector): void {
   const failed = [...new Set(collector.namedFailures.map((f) => f.index))];
   if (failed.length === 0) return;
   const position = Math.max(...collector.namedFailures.map((f) => f.position));
-  if (itemByItem) for (const { index, position: at } of collector.namedFailures) say(collector, index, false, at, 'free text');
-  else sayAllExcept(collector, failed, position, 'free text');
+  if (itemByItem) for (const { index, position: at } of collector.namedFailures) say(collector, index, false, at);
+  else sayAllExcept(collector, failed, position);
 }
 
 /**
@@ -220,6 +220,6 @@ function singleItemStatements(collector: Collector, lines: readonly Line[]): voi
   }
   if (collector.statements.length === 0 && lines.length > 0) {
     const answer = fragmentAnswer(lines.map((line) => line.text).join('\n'), collector.items[0]);
-    if (answer) say(collector, 0, answer.value, lines[0]!.position + answer.offset, 'free text');
+    if (answer) say(collector, 0, answer.value, lines[0]!.position + answer.offset);
   }
 }

@@ -3,7 +3,6 @@
  * or the whole, each with its place in the text, and the ways a report names an item
  * (by number, ordinal, or the words of its text).
  */
-import type { ReadFrom } from '../reading.js';
 import { contentWords, numberValue, ordinalNumber } from '../text.js';
 
 /** One item of the checklist, as the question listed it. */
@@ -31,7 +30,8 @@ export interface Statement {
   value: Answer;
   /** Where in the text it was said; later corrections are found by position. */
   position: number;
-  from: ReadFrom;
+  /** Read from JSON (else from free text). */
+  structured: boolean;
   /** Said of every item at once ("all satisfied", "all except #2"). */
   general: boolean;
   /**
@@ -53,21 +53,21 @@ export interface Collector {
 }
 
 /** Records a statement; one about an item the checklist does not have is dropped. */
-export function say(collector: Collector, target: Target, value: Answer, position: number, from: ReadFrom, general = false): void {
+export function say(collector: Collector, target: Target, value: Answer, position: number, general = false, structured = false): void {
   if (typeof target === 'number' && (target < 0 || target >= collector.items.length)) return;
-  collector.statements.push({ target, value, position, from, general });
+  collector.statements.push({ target, value, position, structured, general });
 }
 
 /** "All of them" with a value: every item (as a general statement) and the whole. */
-export function sayAll(collector: Collector, value: Answer, position: number, from: ReadFrom): void {
-  collector.items.forEach((_, index) => say(collector, index, value, position, from, true));
-  say(collector, 'overall', value, position, from);
+export function sayAll(collector: Collector, value: Answer, position: number): void {
+  collector.items.forEach((_, index) => say(collector, index, value, position, true));
+  say(collector, 'overall', value, position);
 }
 
 /** "All except these": the listed items no, every other item yes, the whole no. */
-export function sayAllExcept(collector: Collector, excepted: readonly number[], position: number, from: ReadFrom): void {
-  collector.items.forEach((_, index) => say(collector, index, !excepted.includes(index), position, from, true));
-  say(collector, 'overall', false, position, from);
+export function sayAllExcept(collector: Collector, excepted: readonly number[], position: number): void {
+  collector.items.forEach((_, index) => say(collector, index, !excepted.includes(index), position, true));
+  say(collector, 'overall', false, position);
 }
 
 /**

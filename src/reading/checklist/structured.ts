@@ -121,8 +121,8 @@ export function jsonStatements(collector: Collector, span: JsonSpan): number {
   answers.forEach((answer, i) => {
     const index =
       answer.number !== undefined ? answer.number - base : answer.text !== undefined ? itemNamedBy(answer.text, collector.items) : answer.place;
-    if (index !== undefined) say(collector, index, answer.value, span.start + i, 'structured');
+    if (index !== undefined) say(collector, index, answer.value, span.start + i, false, true);
   });
-  for (const value of overall) say(collector, 'overall', value, span.end - 1, 'structured');
+  for (const value of overall) say(collector, 'overall', value, span.end - 1, false, true);
   return collector.statements.length - before;
 }
