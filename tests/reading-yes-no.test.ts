@@ -244,6 +244,15 @@ describe('Chinese, Japanese and Korean answers', () => {
     expect([yes.filter((answer) => yesNo(answer) !== 'yes'), no.filter((answer) => yesNo(answer) !== 'no')]).toEqual([[], []]);
   });
 
+  it('does not take Chinese 是 (is) inside a sentence, nor 是否 (whether) and 否则 (otherwise), for an answer', () => {
+    expect(['第2条：字数是171个。', '标题是<<夜>>', '是否满足要求', '我没有否认'].map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer']);
+    expect(['第1条：是，结尾是"Thank you"', '第2条否', '答案：是', '否则不满足', '总体：否。'].map(yesNo)).toEqual(['yes', 'no', 'yes', 'no', 'no']);
+  });
+
+  it('reads the answer after the question asked back ("satisfied? no"), not the question', () => {
+    expect(['是否满足？否', '是否满足：是', '是否全部满足：否，第2条未满足', '満たしていますか？いいえ。', '満たしていますか？はい'].map(yesNo)).toEqual(['no', 'yes', 'no', 'no', 'yes']);
+  });
+
   it('does not take Korean 네 for yes where it is the number four before a counter, nor 예 in 예: (for example)', () => {
     expect(['네 번째 지시', '문장이 네 개 있습니다.', '4번: 네 문장으로 작성했습니다.', '예: <<제목>>', '예를 들어'].map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer', '?no answer']);
   });

@@ -72,14 +72,16 @@ const BETWEEN = new Set([
 /**
  * Verdicts as CJK phrases, which have no spaces to split words on; the negative forms first.
  * Korean 네 is also the number four before a counter ("네 번째", "네 개"): then it answers nothing.
+ * Chinese 是 is also "is" ("字数是171", the word count is 171): only one standing apart is a yes;
+ * 是否 (whether), 否则 (otherwise), 否定 and 否认 (deny) answer nothing.
  */
 const CJK_VERDICTS: readonly [RegExp, boolean][] = [
   [/충족하지 못했|충족하지 않았|충족되지 않았|충족하지 못합|아니요|아니오/g, false],
   [/충족했|충족합니다|충족됩니다|충족되었|(?<![\p{L}])(?:예|네)(?=[,.\s]|$)(?!\s*(?:번|개|가지|명|문장|문단|단락|줄|단어|글자|섹션|항목))/gu, true],
   [/満たしていません|満たしていない|守っていません|守られていません|いいえ/g, false],
-  [/并非全部满足|不是全部满足|没有全部满足|未全部满足|不满足|未满足|没有满足|不符合|未遵守|没有遵守|否/g, false],
+  [/并非全部满足|不是全部满足|没有全部满足|未全部满足|不满足|未满足|没有满足|不符合|未遵守|没有遵守|(?<!是)否(?![则定认])/g, false],
   [/満たしています|満たしている|守っています|守られています|はい/g, true],
-  [/满足|符合|遵守|是的|是/g, true],
+  [/满足|符合|遵守|(?<!\p{L})(?:是的|是)(?!否)/gu, true],
 ];
 
 const MARKS: readonly [RegExp, boolean | 'hedge'][] = [
@@ -269,7 +271,8 @@ export function verdictsIn(text: string): FoundVerdict[] {
   for (const [pattern, value] of MARKS) {
     for (const match of text.matchAll(pattern)) verdicts.push({ position: match.index, value });
   }
-  let rest = text;
+  // The question asked back ("是否满足：否", satisfied? no; "満たしていますか") is no answer.
+  let rest = text.replace(/是否(?:全部)?(?:满足|符合|遵守)|(?:満たしています|守っています|守られています)か/g, (found) => ' '.repeat(found.length));
   for (const [pattern, value] of CJK_VERDICTS) {
     rest = rest.replace(pattern, (found, offset: number) => {
       verdicts.push({ position: offset, value });
