@@ -88,6 +88,19 @@ describe('the words models answer with', () => {
     expect([no.filter((answer) => yesNo(answer) !== 'no'), yes.filter((answer) => yesNo(answer) !== 'yes')]).toEqual([[], []]);
   });
 
+  it('reads a negated verdict in French, Spanish, Portuguese, Italian and German through auxiliaries and adverbs', () => {
+    const no = [
+      "La consigne n'a pas été respectée.", 'No ha sido cumplido.', 'La instrucción no se ha cumplido.', 'Nicht vollständig erfüllt.',
+      'Não foi totalmente cumprido.', 'Non è stato rispettato.', 'Non è stata rispettata.', 'No fue completamente cumplido.', 'Pas complètement respecté.',
+      'Pas entièrement respectée.', 'Pas totalement satisfaite.', 'Pas vraiment respecté.', 'Nicht ganz erfüllt.', 'Nicht komplett erfüllt.',
+      'Nicht wirklich eingehalten.', 'Die Regeln wurden nicht befolgt.', 'No se cumple.', 'No está cumplida.', 'No realmente cumplido.',
+      'No totalmente cumplido.', 'Die Anweisung wurde nie erfüllt.', 'Nunca cumplido.', 'Jamais respecté.',
+      'Non è mai stato rispettato.',
+    ];
+    expect(no.filter((answer) => yesNo(answer) !== 'no')).toEqual([]);
+    expect(['Oui, respecté.', 'Sí, se cumple.', 'Ja, ganz erfüllt.'].map(yesNo)).toEqual(['yes', 'yes', 'yes']);
+  });
+
   it('reads yes and no in the languages models switch to, and true/false where an answer stands', () => {
     const yes = ['Yes.', 'Yeah.', 'Yep.', 'Yup.', 'Oui.', 'Sí.', 'Ja.', 'Sim.', 'Sì.', 'Да.', 'Tak.', 'Evet.', 'True.', 'Vrai.', 'Verdadero.', 'Wahr.', 'Vero.', 'Verdadeiro.'];
     const no = ['No.', 'Nope.', 'Non.', 'Nein.', 'Não.', 'Nao.', 'Нет.', 'Nie.', 'Hayır.', 'False.', 'Faux.', 'Falso.', 'Falsch.'];

@@ -59,14 +59,20 @@ const VERDICT_VERBS: Readonly<Record<string, boolean>> = {
 
 /** Negations that may stand right before a verdict word ("not met", "wasn't followed", "no violations"). */
 const NEGATIONS = new Set([
-  'not', 'cannot', 'never', 'no', 'nothing', 'without', 'zero', 'non', 'nicht', 'kein', 'keine', 'pas', 'não', 'nao', 'nor', 'neither',
+  'not', 'cannot', 'never', 'no', 'nothing', 'without', 'zero', 'non', 'nicht', 'nie', 'kein', 'keine', 'pas', 'jamais', 'não', 'nao',
+  'nunca', 'nor', 'neither',
 ]);
 
 /** Words that may stand between a negation and its verdict word: "not fully met", "has not been followed". */
 const BETWEEN = new Set([
   'be', 'been', 'being', 'is', 'was', 'are', 'were', 'fully', 'entirely', 'completely', 'quite', 'really',
   'actually', 'yet', 'always', 'properly', 'strictly', 'exactly', 'technically', 'ever', 'correctly', 'clearly',
-  'totally', 'all', 'any', 'a', 'single', 'est', 'ist', 'wurde', 'es', 'é', 'è', 'foi', 'fue',
+  'totally', 'all', 'any', 'a', 'single',
+  // The same in the languages MET_WORDS knows: "n'a pas été respectée", "no se ha cumplido", "non è stato rispettato",
+  // "não foi totalmente cumprido", "nicht vollständig erfüllt".
+  'est', 'été', 'complètement', 'entièrement', 'totalement', 'vraiment', 'ist', 'wurde', 'wurden', 'ganz', 'vollständig', 'komplett',
+  'wirklich', 'es', 'fue', 'ha', 'sido', 'se', 'está', 'completamente', 'totalmente', 'realmente', 'é', 'foi', 'è', 'stato',
+  'stata', 'mai',
 ]);
 
 /**
