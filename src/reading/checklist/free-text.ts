@@ -539,6 +539,15 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       for (const sentence of sentencesOf(line)) sentenceStatements(collector, sentence, base);
       continue;
     }
+    // A line that opens with an item's own text, restated ("**"Answer with less than 300 words."** Yes").
+    const restated = items.findIndex((item) => afterRestatement(line.text, item.description) !== line.text.trim());
+    if (restated >= 0) {
+      closeBlock();
+      const answer = fragmentAnswer(line.text, items[restated]);
+      if (answer) say(collector, restated, answer.value, line.position + answer.offset);
+      else open = { target: restated, lines: [] };
+      continue;
+    }
     // A line that names one item by number elsewhere in it ("✔ Under 126 words (instruction 2)").
     const bullet = UNNUMBERED_ITEM.exec(line.text);
     const referenced = referencedItems(line.text, items.length, base);
@@ -605,11 +614,21 @@ export function leadingAnswer(collector: Collector, unused: readonly Line[]): vo
   const firstStatement = Math.min(Infinity, ...collector.statements.map((s) => s.position));
   // "A resposta está toda em português: sim." answers for something it names, not for everything.
   const answersATitle = (text: string): boolean => isTitle(TITLED.exec(text)?.[1]);
-  const first = unused.flatMap(sentencesOf).find((sentence) => verdictsIn(answerText(sentence.text)).length > 0 && !answersATitle(sentence.text));
+  const answering = unused.flatMap(sentencesOf).filter((sentence) => verdictsIn(answerText(sentence.text)).length > 0 && !answersATitle(sentence.text));
+  const first = answering[0];
   if (!first || first.position + first.text.length > firstStatement) return;
+  const outcomeOf = (sentence: Line): Answer => {
+    const text = answerText(sentence.text);
+    return settle(verdictsIn(text), correctionPositions(text))!;
+  };
   const text = answerText(first.text);
-  const outcome = settle(verdictsIn(text), correctionPositions(text));
+  const outcome = outcomeOf(first);
   if (outcome === undefined || outcome === 'contradiction') return;
+  // A later line that answers the other way ("Yes.\nNo.", "Yes\nNo\nYes") says no item which: the whole is unsure.
+  if (answering.slice(1).some((sentence) => typeof outcome === 'boolean' && outcomeOf(sentence) === !outcome)) {
+    say(collector, 'overall', 'contradiction', first.position);
+    return;
+  }
   if (outcome === true) sayAll(collector, true, first.position);
   else say(collector, 'overall', wholeAnswer(text, outcome), first.position);
 }

@@ -109,10 +109,12 @@ function settleStatements(statements: readonly Statement[]): Reading<boolean> {
   return read(outcome, statements.some((s) => s.structured) ? 'structured' : 'free text');
 }
 
-/** Statements that stand: those after the last correction cue that has statements after it. */
+/**
+ * Statements that stand: those after the last correction cue that has an answer after it
+ * (a corroborating statement, such as the whole's yes in an item-by-item report, corrects nothing).
+ */
 function standing(statements: readonly Statement[], corrections: readonly number[]): Statement[] {
-  if (statements.length === 0) return [];
-  const last = Math.max(...statements.map((s) => s.position));
+  const last = Math.max(-1, ...statements.filter((s) => !s.corroborating).map((s) => s.position));
   const cut = Math.max(-1, ...corrections.filter((c) => c < last));
   return statements.filter((s) => s.position > cut);
 }
@@ -175,14 +177,14 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
       ? copies
       : copies.filter((span) => FORM_CUE.test(normal.slice(Math.max(0, span.start - 80), span.start)) || jsonItemCount(span) !== items.length);
   for (const span of answering) if (!echoes.includes(span)) jsonStatements(collector, span);
-  if (collector.statements.length === 0 && rewrite) return nothing('refusal');
   const outsideJson = blanked(outsideQuotes, answering);
   const lines = linesOf(outsideJson);
   leadingAnswer(collector, freeTextStatements(collector, lines));
   sayNamedFailures(collector);
   if (items.length === 1) singleItemStatements(collector, lines);
   const answers = collector.statements.some((s) => typeof s.value === 'boolean');
-  if (!answers && REFUSAL.test(normal)) return nothing('refusal');
+  // A rewritten response in place of an answer is a refusal to answer.
+  if (!answers && (rewrite || REFUSAL.test(normal))) return nothing('refusal');
   if (collector.statements.length === 0) return nothing('no answer');
   const corrections = correctionPositions(withoutQuoted(outsideJson));
   // A yes for the whole is a yes for each item, so an item's own "no" contradicts it; in a

@@ -1,0 +1,122 @@
+/**
+ * More of the checklist reader's rules (src/reading/checklist/), in the style of
+ * tests/reading-checklist.test.ts: realistic answers to "did your response satisfy each
+ * instruction?", read through the success-claims report, with the reading a careful
+ * human gives. A reading is shown as a word: `yes`/`no` when read from free text,
+ * `yes (structured)` when read from JSON, `?why` when unparseable; the last word is the
+ * whole's.
+ */
+import { describe, expect, it } from 'vitest';
+import { readInstructions } from '../src/families/success-claims/phrasing.js';
+import { readReport } from '../src/families/success-claims/report.js';
+import type { Reading } from '../src/reading/reading.js';
+
+const NO_COMMAS = 'In your entire response, refrain from the use of any commas.';
+const TITLE = 'Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.';
+const UNDER_300_WORDS = 'Answer with less than 300 words.';
+const UNDER_9_SENTENCES = 'Your response should contain less than 9 sentences.';
+
+/** A reading as a word: the value, how it was read unless from free text, or `?why`. */
+function word(reading: Reading<boolean>): string {
+  if (reading.kind === 'unparseable') return `?${reading.why}`;
+  return `${reading.value ? 'yes' : 'no'}${reading.from === 'free text' ? '' : ` (${reading.from})`}`;
+}
+
+/** The report read against the instructions the question listed: a word per instruction, then the whole's. */
+function read(text: string, ...descriptions: string[]): string[] {
+  const instructions = descriptions.map((description) => {
+    const [instruction] = readInstructions(description);
+    if (!instruction) throw new Error(`not an instruction: ${description}`);
+    return instruction;
+  });
+  const reading = readReport(text, instructions);
+  return [...reading.instructions.map(word), word(reading.overall)];
+}
+
+/** The example answer the success-claims question shows. */
+const EXAMPLE = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no"}], "all_satisfied": "no"}';
+
+describe('what is no part of the answer', () => {
+  it('reads only what follows a reasoning block', () => {
+    expect(read('<think>1. No\n2. No</think>\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads the answers before a rewritten response and none in it; a rewrite alone is a refusal', () => {
+    expect(read('1. Yes\n2. No\n\nHere is a revised version:\n\n<<Night Trains>>\nYes, all of it is fixed.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('Here is a revised response that follows every instruction:\n\n<<Night Trains>>\nThe train came.', NO_COMMAS, TITLE)).toEqual([
+      '?refusal',
+      '?refusal',
+      '?refusal',
+    ]);
+  });
+
+  it('passes over the example answer when it is introduced as the form, or when it lists another number of items', () => {
+    const answer = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "yes"}], "all_satisfied": "yes"}';
+    expect(read(`You asked for this format: ${EXAMPLE}\n\n${answer}`, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
+    expect(read(`The form asked for: ${EXAMPLE}`, NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+    expect(read(EXAMPLE, NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer']);
+  });
+
+  it('reads the example answer given alone, for as many items as it lists, as the answer', () => {
+    expect(read(EXAMPLE, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+  });
+
+  it('reads no verdict in a long passage quoted from the response, but keeps a quoted item text that names its item', () => {
+    expect(read('1. Yes\n2. No - the response opens "AND YES, THE GULLS CAME BACK TO THE HARBOR." with no title.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('**"Answer with less than 300 words."** Yes\n**"Your response should contain less than 9 sentences."** No', UNDER_300_WORDS, UNDER_9_SENTENCES)).toEqual([
+      'yes',
+      'no',
+      'no',
+    ]);
+  });
+});
+
+describe('footnotes', () => {
+  it('reads an answer whose footnote hedges, or sets a condition, as a hedge', () => {
+    expect(read('1. Yes*\n2. Yes\n\n* I believe so, but I did not count every sentence.', NO_COMMAS, TITLE)).toEqual(['?hedge', 'yes', '?hedge']);
+    expect(read('1. Yes\n2. Yes†\n\n† If the first line counts as a title.', NO_COMMAS, TITLE)).toEqual(['yes', '?hedge', '?hedge']);
+  });
+});
+
+describe('one instruction', () => {
+  it('reads a bare yes or no, or a description alone, as the answer about the one instruction', () => {
+    expect(read('Yes.', NO_COMMAS)).toEqual(['yes', 'yes']);
+    expect(read('No.', NO_COMMAS)).toEqual(['no', 'no']);
+    expect(read('The response contains no commas.', NO_COMMAS)).toEqual(['yes', 'yes']);
+  });
+});
+
+describe('corrections and the whole', () => {
+  it('lets a correction of an item after the whole\'s yes correct the whole too', () => {
+    expect(read('1. Yes\n2. Yes\nAll satisfied: yes\nActually, 2 is a no: there is no title.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('takes back the whole\'s yes with a hedge about an item after it', () => {
+    expect(read('All satisfied: yes.\n1. Yes\n2. Probably - I think the title counts.', NO_COMMAS, TITLE)).toEqual(['yes', '?hedge', '?hedge']);
+  });
+
+  it('keeps an item\'s answer when a correction about another item comes before the whole\'s answer', () => {
+    expect(read('1. Yes\n2. Yes, wait, no.\nOverall: yes', NO_COMMAS, TITLE)).toEqual(['yes', '?contradiction', '?contradiction']);
+  });
+
+  it('reads two answers about one item with no correction between them as a contradiction, for the whole too', () => {
+    expect(read('1. Yes\n2. Yes\n2. No\nOverall: no', NO_COMMAS, TITLE)).toEqual(['yes', '?contradiction', '?contradiction']);
+  });
+});
+
+describe('lines that restate an item, and leading answers', () => {
+  it('reads a line that opens with an item\'s own text, quoted and bold, as that item\'s answer', () => {
+    const text = '**"Answer with less than 300 words."** Yes\n**"Your response should contain less than 9 sentences."** No';
+    expect(read(text, UNDER_300_WORDS, UNDER_9_SENTENCES)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('takes no leading yes for all when a later line answers no, and says the whole is unsure', () => {
+    expect(read('Yes.\nNo.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?contradiction']);
+    expect(read('Yes\nNo\nYes', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', '?contradiction']);
+    expect(read('Yes.\nThe angular-bracket line is not there, so no.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?contradiction']);
+  });
+
+  it('still reads a leading yes that later lines agree with', () => {
+    expect(read('Yes.\nEverything checks out, yes.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+});
