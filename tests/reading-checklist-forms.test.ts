@@ -15,6 +15,8 @@ const NO_COMMAS = 'In your entire response, refrain from the use of any commas.'
 const TITLE = 'Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.';
 const UNDER_300_WORDS = 'Answer with less than 300 words.';
 const UNDER_9_SENTENCES = 'Your response should contain less than 9 sentences.';
+const NO_THIMBLE_VELVET = 'Do not include the keywords "thimble" or "velvet" in the response.';
+const FRENCH = 'Your ENTIRE response should be in French language, no other language is allowed.';
 
 /** A reading as a word: the value, how it was read unless from free text, or `?why`. */
 function word(reading: Reading<boolean>): string {
@@ -118,5 +120,19 @@ describe('lines that restate an item, and leading answers', () => {
 
   it('still reads a leading yes that later lines agree with', () => {
     expect(read('Yes.\nEverything checks out, yes.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+});
+
+describe('descriptions of the response', () => {
+  it('carries a negation across "or" to a word it does not govern by itself ("no semicolons or commas")', () => {
+    expect(read('1. The response has no semicolons or commas.\n2. Yes.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('does not take the instruction\'s own "allowed" for a thing it forbids', () => {
+    expect(read('1. It is entirely in French, the only language allowed.\n2. Yes.', FRENCH, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('ends a negation at "and": a forbidden word after it is not said absent', () => {
+    expect(read('1. Thimble is absent and velvet appears twice.\n2. Yes.', NO_THIMBLE_VELVET, TITLE)[0]).not.toBe('yes');
   });
 });

@@ -70,7 +70,8 @@ function instructionWords(description: string): { required: Set<string>; forbidd
   for (const word of [...forbidden]) {
     if (required.delete(word)) forbidden.delete(word);
   }
-  for (const modal of ['refrain', 'avoid', 'allowed', 'allow', 'free']) forbidden.delete(modal);
+  // (Stems: "allowed" is "allow".)
+  for (const modal of ['refrain', 'avoid', 'allow', 'free']) forbidden.delete(modal);
   return { required, forbidden };
 }
 
