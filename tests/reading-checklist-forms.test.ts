@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInstructions } from '../src/families/success-claims/phrasing.js';
 import { readReport } from '../src/families/success-claims/report.js';
+import { readChecklist } from '../src/reading/checklist/index.js';
 import type { Reading } from '../src/reading/reading.js';
 
 const NO_COMMAS = 'In your entire response, refrain from the use of any commas.';
@@ -134,5 +135,12 @@ describe('descriptions of the response', () => {
 
   it('ends a negation at "and": a forbidden word after it is not said absent', () => {
     expect(read('1. Thimble is absent and velvet appears twice.\n2. Yes.', NO_THIMBLE_VELVET, TITLE)[0]).not.toBe('yes');
+  });
+});
+
+describe('the reader without an example answer', () => {
+  it('reads a JSON answer that lists fewer items than asked when the question showed no example', () => {
+    const { items, overall } = readChecklist('{"instructions": [{"number": 1, "satisfied": "yes"}]}', [{ description: NO_COMMAS }, { description: TITLE }]);
+    expect([...items, overall].map(word)).toEqual(['yes (structured)', '?no answer', '?no answer']);
   });
 });
