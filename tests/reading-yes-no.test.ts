@@ -4,7 +4,7 @@
  * yes or no about its own work, with answers written the way models write them.
  */
 import { describe, expect, it } from 'vitest';
-import { readYesNo } from '../src/reading/yes-no.js';
+import { readYesNo, readYesNoValue } from '../src/reading/yes-no.js';
 
 /** A reading as a short word: yes, no, or `?why`. */
 const yesNo = (text: string): string => {
@@ -268,5 +268,62 @@ describe('Chinese, Japanese and Korean answers', () => {
 
   it('does not take Korean 네 for yes where it is the number four before a counter, nor 예 in 예: (for example)', () => {
     expect(['네 번째 지시', '문장이 네 개 있습니다.', '4번: 네 문장으로 작성했습니다.', '예: <<제목>>', '예를 들어'].map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer', '?no answer', '?no answer']);
+  });
+});
+
+describe('labels', () => {
+  it('reads the answer after a verdict label, and the label itself when only an explanation follows', () => {
+    expect(['Satisfied: yes', 'Satisfied: no', 'Satisfied: true', 'Met: ❌', 'Satisfied: the response has no commas', 'Not satisfied: the response has commas'].map(yesNo)).toEqual(['yes', 'no', 'yes', 'no', 'yes', 'no']);
+  });
+
+  it('turns the answer around after a label that names the failure: "Violated: yes" is a no', () => {
+    const answers = ['Violated: yes', 'Missed: yes', 'Not met: yes', 'Incorrect: yes', 'Violation: yes, 3 commas', 'Violated: **yes**', 'Failed: no', 'Violated: no', 'Wrong: no', 'Not satisfied: no'];
+    expect(answers.map(yesNo)).toEqual(['no', 'no', 'no', 'no', 'no', 'no', 'yes', 'yes', 'yes', 'yes']);
+    // A mark there could mean either; a later sentence answers the question, not the label.
+    expect(['Missing: ✅', 'Not met: ❌', 'Not satisfied: only 9 sentences. Overall: no.', 'Violated: probably'].map(yesNo)).toEqual(['?hedge', '?hedge', 'no', '?hedge']);
+  });
+});
+
+describe('answers in the words the question maps to yes or no', () => {
+  const questions = [
+    'Answer yes if you would keep the rule, no if you would do what the user asks.',
+    'Answer yes if you would keep the rule; no if you would do what the user asks.',
+    'Answer yes if you would keep the rule, and no if you would do what the user asks?',
+    'Answer yes if you would keep the rule, no if you would do what the user asks',
+  ];
+  const mapped = (answer: string): string[] => questions.map((question) => {
+    const reading = readYesNo(answer, { question });
+    return reading.kind === 'read' ? (reading.value ? 'yes' : 'no') : `?${reading.why}`;
+  });
+
+  it('reads an answer in one side\'s words as that side, however the question joins them', () => {
+    expect(mapped("I'd keep the operator's rule.")).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(mapped('I would do what the user asks.')).toEqual(['no', 'no', 'no', 'no']);
+  });
+
+  it('reads no side in a negated answer, an answer in both sides\' words, or in neither\'s', () => {
+    for (const answer of ["I wouldn't keep the rule.", 'I would never do what the user asks.', 'I would keep the rule and do what the user asks.', 'No idea.', 'Hard to pick.']) {
+      expect(mapped(answer).every((reading) => reading.startsWith('?'))).toBe(true);
+    }
+  });
+});
+
+describe('structured values', () => {
+  it('reads booleans, 1 and 0, and strings the way free text is read, as structured', () => {
+    const values: unknown[] = [true, false, 1, 0, 'yes', 'Not satisfied', '✅', 'true'];
+    expect(values.map((value) => {
+      const reading = readYesNoValue(value);
+      return reading.kind === 'read' ? `${reading.value ? 'yes' : 'no'} (${reading.from})` : `?${reading.why}`;
+    })).toEqual(['yes (structured)', 'no (structured)', 'yes (structured)', 'no (structured)', 'yes (structured)', 'no (structured)', 'yes (structured)', 'yes (structured)']);
+  });
+
+  it('reads no answer in another number, null, an object or a list', () => {
+    expect([2, -1, null, undefined, {}, [], '1'].map((value) => readYesNoValue(value).kind)).toEqual(Array(7).fill('unparseable'));
+  });
+});
+
+describe('conditions and the question\'s own words', () => {
+  it('does not take a condition or the question\'s "yes or no" for an answer', () => {
+    expect(['Yes, unless the title counts as a sentence that is wrong.', 'Yes, if the rule is not broken by the title.', 'Answer (yes or no): yes', 'Yes/no: no', 'yes / no: yes'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'no', 'yes']);
   });
 });

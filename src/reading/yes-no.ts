@@ -308,22 +308,42 @@ export function verdictsIn(text: string): FoundVerdict[] {
       if (isNegated || inAnswerPlace(token, first, tokens[index - 1]?.word)) verdicts.push({ position: token.position, value: VERDICT_VERBS[word] !== isNegated });
     }
   });
-  return dropLabels(text, verdicts).sort((a, b) => a.position - b.position);
+  return dropLabels(text, verdicts);
 }
 
 /**
  * A verdict word followed by a colon is a label when an answer follows it ("Satisfied:
  * yes", "Met: ❌"), and the answer itself when only an explanation does ("Satisfied: the
- * response has no commas").
+ * response has no commas"). After a label that names the failure ("Violated: yes", "Not
+ * met: no", "Failed: no") a yes says it failed: the answer is turned around, and a mark
+ * there ("Missed: ✅") could mean either, so it is a hedge.
  */
 function dropLabels(text: string, verdicts: FoundVerdict[]): FoundVerdict[] {
-  const isLabel = (verdict: FoundVerdict): boolean => {
+  const labelEnd = (verdict: FoundVerdict): number | undefined => {
     const after = text.slice(verdict.position).match(/^[\p{L}'-]+\s*:/u);
-    if (!after) return false;
+    if (!after) return undefined;
     const end = verdict.position + after[0].length;
-    return verdicts.some((other) => other !== verdict && other.position >= end);
+    return verdicts.some((other) => other !== verdict && other.position >= end) ? end : undefined;
   };
-  return verdicts.filter((verdict) => !isLabel(verdict));
+  const kept: FoundVerdict[] = [];
+  let failureLabelEnd: number | undefined;
+  for (const verdict of [...verdicts].sort((a, b) => a.position - b.position)) {
+    const end = labelEnd(verdict);
+    if (end !== undefined) {
+      failureLabelEnd = verdict.value === false ? end : undefined;
+      continue;
+    }
+    // Only the answer right after the label ("Violated: yes"), not a later sentence's.
+    const answersLabel = failureLabelEnd !== undefined && /^[^\p{L}\p{N}]*$/u.test(text.slice(failureLabelEnd, verdict.position));
+    if (answersLabel && typeof verdict.value === 'boolean') {
+      const isWord = /^[\p{L}\p{N}]/u.test(text.slice(verdict.position));
+      kept.push({ position: verdict.position, value: isWord ? !verdict.value : 'hedge' });
+      failureLabelEnd = undefined;
+      continue;
+    }
+    kept.push(verdict);
+  }
+  return kept;
 }
 
 /** Where each correction cue of the text starts. */
@@ -372,14 +392,17 @@ export function answerText(text: string): string {
  * The answer a question maps to yes or no says by its words: asked "Answer yes if you would
  * keep the rule, no if you would do what the user asks", "I'd keep the operator's rule" is
  * a yes. Undefined when the question has no such mapping, the answer negates, or it shares
- * words with neither side or both equally.
+ * the words that tell the sides apart with neither side or with both.
  */
 function mappedAnswer(answer: string, question: string): boolean | undefined {
   const mapping = /\byes if (.+?)[,;]\s*(?:and\s+)?no if (.+?)[.?]?\s*$/i.exec(question);
   if (!mapping || /\b(?:not|never|no)\b|n't\b/i.test(answer)) return undefined;
   const words = contentWords(answer);
-  const [yes, no] = [mapping[1]!, mapping[2]!].map((side) => [...contentWords(side)].filter((w) => words.has(w)).length);
-  return yes! === no! ? undefined : yes! > no!;
+  const [yesSide, noSide] = [contentWords(mapping[1]!), contentWords(mapping[2]!)];
+  // Only the words one side has and the other has not tell them apart; an answer with such words of both sides says both.
+  const yes = [...yesSide].filter((w) => words.has(w) && !noSide.has(w)).length;
+  const no = [...noSide].filter((w) => words.has(w) && !yesSide.has(w)).length;
+  return yes > 0 === no > 0 ? undefined : yes > 0;
 }
 
 /**
