@@ -144,3 +144,34 @@ describe('the reader without an example answer', () => {
     expect([...items, overall].map(word)).toEqual(['yes (structured)', '?no answer', '?no answer']);
   });
 });
+
+describe('JSON near misses', () => {
+  const yesNo = ['yes (structured)', 'no (structured)', 'no (structured)'];
+  it.each([
+    ['items keyed "instruction_1"', '{"instruction_1": "yes", "instruction_2": "no", "overall": "no"}'],
+    ['items keyed "#1"', '{"#1": true, "#2": false}'],
+    ['items keyed "Instruction 1"', '{"Instruction 1": "Yes", "Instruction 2": "No"}'],
+    ['items keyed by bare numbers', '{"1": "yes", "2": "no"}'],
+    ['a bare list of booleans', '[true, false]'],
+    ['a bare list of words', '["yes", "no"]'],
+    ['a list of objects with only an answer', '[{"satisfied": "yes"}, {"satisfied": "no"}]'],
+    ['"results" with "id" and "followed"', '{"results": [{"id": 1, "followed": true}, {"id": 2, "followed": false}], "all_followed": false}'],
+    ['a wrapper around items keyed by number', '{"evaluation": {"1": "yes", "2": "no"}}'],
+    ['a wrapper around items keyed by name', '{"answer": {"no_commas": true, "title": false}}'],
+    ['wrappers within wrappers', '{"response": {"instructions": [{"n": 1, "ok": true}, {"n": 2, "ok": false}]}}'],
+    ['items keyed by name, each with an object', '{"checks": {"no commas": {"pass": true}, "title": {"pass": false}}}'],
+    ['items named in an "instruction" field', '[{"instruction": "No commas", "status": "met"}, {"instruction": "Title", "status": "not met"}]'],
+    ['items numbered in an "instruction" field', '[{"instruction": "1", "satisfied": "yes"}, {"instruction": "2", "satisfied": "no"}]'],
+    ['items named in a "name" field with a "value"', '{"items": [{"name": "no_commas", "value": true}, {"name": "title", "value": false}]}'],
+    ['a comment beside the answers', '{"no_commas": "yes", "title": "no", "comment": "forgot the title"}'],
+    ['a comment inside an item', '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no", "comment": "no title at all"}], "all_satisfied": "no"}'],
+  ])('reads %s', (_, text) => {
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(yesNo);
+  });
+
+  it('reads "unsure" as a hedge, and a count inside an item as no answer', () => {
+    expect(read('{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "unsure"}]}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', '?hedge', '?hedge']);
+    const counted = '{"instructions": [{"number": 1, "satisfied": "yes", "word_count": 1}, {"number": 2, "satisfied": "yes"}]}';
+    expect(read(counted, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
+  });
+});
