@@ -175,3 +175,14 @@ describe('JSON near misses', () => {
     expect(read(counted, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
   });
 });
+
+describe('tables with rows out of order', () => {
+  it('reads the number in the "#" column, "2." or "1." as written', () => {
+    expect(read('| # | Met? |\n|---|---|\n| 2. | ❌ |\n| 1. | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads the label that opens a text cell ("Instruction 2", "Rule 2") as the row\'s item, not its place', () => {
+    expect(read('| Instruction | Met? |\n|---|---|\n| Instruction 2 | ❌ |\n| Instruction 1 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('| Rule | Met? |\n|---|---|\n| Rule 2 | ❌ |\n| Rule 1 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+});

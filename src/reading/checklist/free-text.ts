@@ -180,9 +180,11 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
       return;
     }
     const text = textColumn >= 0 ? cells[textColumn] : cells.find((cell, i) => i !== numberColumn && cellNumber(cell) === undefined);
+    // With no number column, a text cell that opens with its item's label ("Instruction 2", "Rule 2") numbers its row.
+    const labelled = number ?? (text !== undefined ? itemLabel(text)?.number : undefined);
     const index =
-      number !== undefined
-        ? number - base
+      labelled !== undefined
+        ? labelled - base
         : ((text !== undefined ? itemNamedBy(text, collector.items) : undefined) ??
           (itemRows.length === collector.items.length ? itemRows.indexOf(row) : undefined));
     if (index === undefined) return;
