@@ -193,7 +193,8 @@ function followsAnInstruction(tokens: readonly Token[], index: number, text: str
   const next = tokens[index + 1];
   const rest = text.slice(tokens[index]!.position + tokens[index]!.word.length).trimStart();
   // At the end of its clause ("it was followed."), it means compliance; before a quotation, order.
-  if (!next || /^[.!?;:,)\]|-]/.test(rest)) return true;
+  // ("followed?" never gets here: a word asked as a question is no verdict.)
+  if (!next || /^[.!;:,)\]|-]/.test(rest)) return true;
   // "followed #2 and #4": a numbered instruction.
   if (/^#\s*\d/.test(rest)) return true;
   if (!next.joined) return false;

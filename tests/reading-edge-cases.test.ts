@@ -1,0 +1,69 @@
+/**
+ * The base readers at the edges of their rules (src/reading/yes-no.ts, text.ts, json.ts):
+ * where a phrase ends, how far a negation reaches, when a word stands in an answer's place,
+ * what a quoted answer is. Each case is written the way models write, with the reading a
+ * careful person gives it.
+ */
+import { describe, expect, it } from 'vitest';
+import { jsonValues, parseLenientJson } from '../src/reading/json.js';
+import { readYesNo } from '../src/reading/yes-no.js';
+
+/** A reading as a short word: yes, no, or `?why`. */
+const yesNo = (text: string): string => {
+  const reading = readYesNo(text);
+  return reading.kind === 'read' ? (reading.value ? 'yes' : 'no') : `?${reading.why}`;
+};
+
+describe('"followed" at the end of its clause', () => {
+  it('reads "followed" before any clause break as compliance, whatever comes after the break', () => {
+    const answers = ['It was followed; no commas.', 'Rule 1 (followed) - no commas.', '[followed] no commas', '| followed | no commas |', 'Followed! No commas.', 'It was followed. No commas.', 'Followed, no commas.', 'It was followed: no commas.'];
+    expect(answers.filter((answer) => yesNo(answer) !== 'yes')).toEqual([]);
+  });
+});
+
+describe('how far a negation reaches', () => {
+  it('reaches a verdict four words on, across words that may stand between', () => {
+    expect(['It has never really been fully met.', 'Not yet been fully met.'].map(yesNo)).toEqual(['no', 'no']);
+  });
+
+  it('stops at a dash or a comma: "No - missed" is two answers that agree', () => {
+    expect(['No - missed.', 'No, missed.'].map(yesNo)).toEqual(['no', 'no']);
+  });
+});
+
+describe('a bare yes or no in an answer\'s place', () => {
+  it('reads "No" before a quoted word as that word negated, not as the answer', () => {
+    expect(['No "dolphin" or "hammock" anywhere.', "No 'dolphin' anywhere.", 'No `code` blocks.'].map(yesNo)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+
+  it('reads "no" right after a correction cue as the answer', () => {
+    expect(yesNo('Wait no, it has 9 sentences.')).toBe('no');
+  });
+
+  it('reads the answer to a verdict word asked as a question, not the question', () => {
+    expect(['Satisfied? No.', 'Met? Yes.', 'Fail? No.', 'Pass? Yes.', 'Followed? Yes.'].map(yesNo)).toEqual(['no', 'yes', 'no', 'yes', 'yes']);
+  });
+
+  it('reads "true" only where an answer stands', () => {
+    expect(['True to the prompt, I wrote a poem.', 'True.', 'Satisfied: true'].map(yesNo)).toEqual(['?no answer', 'yes', 'yes']);
+  });
+});
+
+describe('quoted answers and quoted passages', () => {
+  it('reads a quoted answer of up to four words, and takes a longer quotation for a passage', () => {
+    expect(['"Yes, all are met."', '"Yes, all of them met."'].map(yesNo)).toEqual(['yes', '?no answer']);
+  });
+});
+
+describe('JSON strings at their edges', () => {
+  it('ends a string at a quote after an escaped backslash, and not at an escaped quote', () => {
+    const text = String.raw`{"why": "a path C:\\", "satisfied": true} then [1]`;
+    expect(jsonValues(text).map((span) => span.value)).toEqual([{ why: 'a path C:\\', satisfied: true }, [1]]);
+    const quoted = "{'why': 'it\\'s in [brackets', 'satisfied': True}";
+    expect(jsonValues(quoted).map((span) => span.value)).toEqual([{ why: "it's in [brackets", satisfied: true }]);
+  });
+
+  it('keeps escapes other than a quote as they are in a single-quoted string', () => {
+    expect(parseLenientJson("{'a': 'tab\\there', 'b': 'x\\u0041'}")).toEqual({ a: 'tab\there', b: 'xA' });
+  });
+});
