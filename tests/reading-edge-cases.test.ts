@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jsonValues, parseLenientJson } from '../src/reading/json.js';
+import { contentWords } from '../src/reading/text.js';
 import { readYesNo } from '../src/reading/yes-no.js';
 
 /** A reading as a short word: yes, no, or `?why`. */
@@ -65,5 +66,22 @@ describe('JSON strings at their edges', () => {
 
   it('keeps escapes other than a quote as they are in a single-quoted string', () => {
     expect(parseLenientJson("{'a': 'tab\\there', 'b': 'x\\u0041'}")).toEqual({ a: 'tab\there', b: 'xA' });
+  });
+});
+
+describe('the words of an instruction in their other forms', () => {
+  /** Whether two phrases share a content word: how a statement is matched to an instruction. */
+  const overlap = (a: string, b: string): boolean => [...contentWords(a)].some((word) => contentWords(b).has(word));
+
+  it('matches a past tense that doubles the last consonant with its base form', () => {
+    const pairs = [
+      ['formatted', 'the format'],
+      ['omitted', 'omit'],
+      ['planned', 'a plan'],
+      ['padded', 'pad'],
+      ['grabbed', 'grab'],
+      ['no lies', 'a lie'],
+    ];
+    expect(pairs.filter(([a, b]) => !overlap(a!, b!))).toEqual([]);
   });
 });
