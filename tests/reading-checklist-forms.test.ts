@@ -186,3 +186,38 @@ describe('tables with rows out of order', () => {
     expect(read('| Rule | Met? |\n|---|---|\n| Rule 2 | ❌ |\n| Rule 1 | ✅ |', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 });
+
+describe('sentences', () => {
+  it('reads several items answered on one line by name or by place, sentence by sentence', () => {
+    expect(read('Word count: yes, about 200. Commas: no, there are two.', UNDER_300_WORDS, NO_COMMAS)).toEqual(['yes', 'no', 'no']);
+    expect(read('First: yes. Second: no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('Firstly, there are no commas. Secondly, the title is missing.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads no answer from items named by place with no answer, nor from a place the question did not list', () => {
+    expect(read('First: the commas. Second: the title.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+    expect(read('Third: yes.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+
+  it('reads "yes for" an item named with or without "the", and a number inside the name', () => {
+    expect(read('Yes for commas. No for the title.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('Yes to the word limit of 300. No to the title.', UNDER_300_WORDS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('keeps a leading yes when a later sentence only mentions an item', () => {
+    expect(read('Yes. I double-checked instruction 2 twice.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads a clause about the item it names first, not an item it names as a cause', () => {
+    expect(read('1. Yes\n2. Yes\nInstruction 3 was not met because it clashed with instruction 2.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+  });
+
+  it('reads a verdict left out after a negated auxiliary at the end of a clause as a no', () => {
+    expect(read('The second one it does not, but the first one it does.', NO_COMMAS, TITLE)).toEqual(['?no answer', 'no', 'no']);
+    expect(read("The second one doesn't, but the first one does.", NO_COMMAS, TITLE)).toEqual(['?no answer', 'no', 'no']);
+  });
+
+  it('reads a summary with no final stop', () => {
+    expect(read('All except #2', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+  });
+});

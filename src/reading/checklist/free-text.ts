@@ -289,7 +289,7 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   const position = sentence.position + (verdicts.at(-1)?.position ?? 0);
   // "Sentences: no, I count 9." / "Yes to the word limit": an item named by its words, then its answer.
   const titled = TITLED.exec(text);
-  const titleItem = titled && isTitle(titled[1]) && opensWithVerdict(titled[2]!) ? itemNamedBy(withoutQuoted(titled[1]!), items) : undefined;
+  const titleItem = titledItem(text, items);
   const yesTo = /^(yes|no)\s+(?:to|for|on)\s+(?:the\s+)?([^.;(,]+)/i.exec(text);
   // "Yes to all except the one about length" is a summary, read below, not a yes to the item it names.
   const yesToItem = yesTo && !/^#?\d/.test(yesTo[2]!) && !EXCEPT.test(yesTo[2]!) ? itemNamedBy(withoutQuoted(yesTo[2]!), items) : undefined;
@@ -465,6 +465,12 @@ function isTitle(title: string | undefined, heading = false): boolean {
   return verdictsIn(plain).length === 0 && !EXCEPT.test(plain) && !ALL_QUANTIFIER.test(plain);
 }
 
+/** The item a "Title: answer" text names by its title ("Sentences: no, I count 9."), if it opens with its answer. */
+function titledItem(text: string, items: readonly ChecklistItem[]): number | undefined {
+  const titled = TITLED.exec(text);
+  return titled && isTitle(titled[1]) && opensWithVerdict(titled[2]!) ? itemNamedBy(withoutQuoted(titled[1]!), items) : undefined;
+}
+
 /** Whether a text opens with its verdict ("Yes, ...", "✅ ...", "Not met: ..."), as the answer after a title does. */
 function opensWithVerdict(text: string): boolean {
   const first = verdictsIn(answerText(text))[0];
@@ -508,6 +514,16 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       tableStatements(collector, rows);
       continue;
     }
+    // "First, the postscript: yes. Second, ...: no.", "Word count: yes. Commas: no.": items answered
+    // by place or by name on one line, sentence by sentence (unless the line is numbered).
+    const sentences = sentencesOf(line);
+    const byPlace = sentences.filter((sentence) => SENTENCE_ORDINAL.test(sentence.text)).length >= 2;
+    const byName = new Set(sentences.map((sentence) => titledItem(answerText(sentence.text), items)).filter((index) => index !== undefined)).size >= 2;
+    if ((byPlace || byName) && !ITEM_LABEL.test(line.text)) {
+      closeBlock();
+      for (const sentence of sentences) sentenceStatements(collector, sentence, base);
+      continue;
+    }
     const label = itemLabel(line.text);
     if (label) {
       closeBlock();
@@ -533,12 +549,6 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
         const answer = fragmentAnswer(rest.text, undefined);
         if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset);
       }
-      continue;
-    }
-    // "First, the postscript: yes. Second, ...: no.": items answered by place, sentence by sentence.
-    if (sentencesOf(line).filter((sentence) => SENTENCE_ORDINAL.test(sentence.text)).length >= 2) {
-      closeBlock();
-      for (const sentence of sentencesOf(line)) sentenceStatements(collector, sentence, base);
       continue;
     }
     // A line that opens with an item's own text, restated ("**"Answer with less than 300 words."** Yes").
