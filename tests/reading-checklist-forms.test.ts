@@ -221,3 +221,17 @@ describe('sentences', () => {
     expect(read('All except #2', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
   });
 });
+
+describe('summaries', () => {
+  it('reads "yes to 1 and 2" for those items only', () => {
+    expect(read('Yes to 1 and 2.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', '?no answer', '?no answer']);
+  });
+
+  it('reads no count that is not of the items the question listed', () => {
+    expect(read('2 of 3.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+
+  it('reads a failure named in one clause and "all the others" met in the next as all except it', () => {
+    expect(read('The title is missing, but all the other instructions were met.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+  });
+});

@@ -315,7 +315,8 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   if (pairs.length > 0) {
     for (const pair of pairs) {
       const [numbers, answer] = pair[1]!.match(/^\d/) ? [pair[1]!, pair[2]!] : [pair[2]!, pair[1]!];
-      const yes = /^(?:yes|oui|sí|ja)$/i.test(answer);
+      // (The answer is one word of YES_NO_TO's or NUMBER_YES_NO's.)
+      const yes = /yes|oui|sí|ja/i.test(answer);
       const ordinal = ordinalNumber(numbers);
       const indices = ordinal !== undefined ? [ordinal - 1] : numbers.match(/\d+/g)!.map((n) => Number(n) - base);
       for (const index of indices) say(collector, index, yes, sentence.position + pair.index);
@@ -323,9 +324,8 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     return true;
   }
   const except = EXCEPT.exec(text);
-  // What comes before the excepted part, its "except" included ("I met all except #2").
-  const beforeExcepted = except ? text.slice(0, except.index + except[0].length - except[1]!.length) : '';
-  if (except && (ALL_QUANTIFIER.test(beforeExcepted) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
+  // A quantifier before the excepted part, its "except" included ("I met all except #2").
+  if (except && (ALL_QUANTIFIER.test(text.slice(0, except.index + except[0].length - except[1]!.length)) || /^(?:well,?)?$/i.test(text.slice(0, except.index).trim())) && outcome !== 'hedge') {
     const excepted = exceptedItems(except[1]!, collector, base);
     if (excepted.length > 0) {
       sayAllExcept(collector, excepted, position);
@@ -373,7 +373,9 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
   }
   if (referenced.length > 0) return clauseStatements(collector, sentence, base);
   if (outcome === undefined) describedClauses(collector, sentence);
-  if (outcome === undefined || outcome === 'contradiction') return false;
+  if (outcome === undefined) return false;
+  // Clauses that answer differently may each name their item ("The title is missing, but all the other instructions were met").
+  if (outcome === 'contradiction') return clauseFailures(collector, text, sentence.position, base);
   if (NOT_ALL.test(text) && outcome !== 'hedge') {
     say(collector, 'overall', false, position);
     return true;
