@@ -313,7 +313,9 @@ describe('summaries and sentences', () => {
 
   it('reads a count of failures as such', () => {
     expect(read("Two of the three weren't satisfied.", NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
-    expect(read('Zero of the three were missed.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
+    // None missed: every one met, as "3/3 satisfied" says.
+    expect(read('Zero of the three were missed.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(read('One of the three was missed.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?no answer', 'no']);
   });
 
   it('reads "everything but" and a sentence that opens with its exception', () => {

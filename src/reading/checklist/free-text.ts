@@ -216,7 +216,7 @@ const ALL_QUANTIFIER = new RegExp(
 const NOT_ALL = /\bnot (?:all|every|each|everything)\b/i;
 /** "2 of 3", "2/3", "two out of three": a count of items satisfied. */
 const COUNT = new RegExp(`\\b(${NUMBER_PATTERN})\\s*(?:/|of|out of)\\s*(?:the\\s+)?(${NUMBER_PATTERN})\\b`, 'i');
-const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|pass|overall|score`, 'i');
+const ABOUT_ITEMS = new RegExp(`${ITEM_NOUN}|satisf|met\\b|follow|fulfil|compl|pass|overall|score|miss|fail`, 'i');
 /** "yes to 1 and 3", "no for #2". */
 const YES_NO_TO = /\b(yes|no|oui|non|sí|ja|nein)\s+(?:to|for|on|pour|para|für)\s+(?:(?:instructions?|items?|numbers?|la|le|el|die|der)\s*)?#?(\d{1,2}(?:\s*(?:,|and|&)\s*#?\d{1,2})*|premi[eè]re?|deuxième|seconde|troisième|quatrième|primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|erste[n]?|zweite[n]?|dritte[n]?|vierte[n]?|first|second|third|fourth)\b/gi;
 /** "1 yes, 2 no", "#3: no". */
