@@ -235,3 +235,13 @@ describe('summaries', () => {
     expect(read('The title is missing, but all the other instructions were met.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
   });
 });
+
+describe('the rest, and a label for the whole', () => {
+  it('reads "the rest" as the items the sentence names before it, even when it lists them after', () => {
+    expect(read('I missed #3; the rest, #1 and #2, were fine.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+  });
+
+  it('reads the verdict in a label for the whole when nothing after it answers, and "only" there names no item', () => {
+    expect(read('All satisfied - I only had to recount the words once.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'yes', 'yes']);
+  });
+});

@@ -548,8 +548,13 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       closeBlock();
       const rest = { text: overall[1]!, position: line.position + line.text.length - overall[1]!.length };
       if (!sentencesOf(rest).map((sentence) => sentenceStatements(collector, sentence, base)).includes(true)) {
-        const answer = fragmentAnswer(rest.text, undefined);
-        if (answer) say(collector, 'overall', wholeAnswer(answerText(rest.text), answer.value), rest.position + answer.offset);
+        // With no answer after it, the label's own verdict answers ("All satisfied - I only had to recount once").
+        for (const part of [rest, line]) {
+          const answer = fragmentAnswer(part.text, undefined);
+          if (!answer) continue;
+          say(collector, 'overall', wholeAnswer(answerText(part.text), answer.value), part.position + answer.offset);
+          break;
+        }
       }
       continue;
     }
