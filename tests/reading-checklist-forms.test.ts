@@ -245,3 +245,10 @@ describe('the rest, and a label for the whole', () => {
     expect(read('All satisfied - I only had to recount the words once.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'yes', 'yes']);
   });
 });
+
+describe('a yes for all and a failure described after it', () => {
+  it('lets a failure described after "though" or ";" contradict a yes for all', () => {
+    expect(read('Yes, all of them, though the title does not appear anywhere.', NO_COMMAS, TITLE)).toEqual(['yes', '?contradiction', '?contradiction']);
+    expect(read('Everything is met; the title does not appear anywhere.', NO_COMMAS, TITLE)).toEqual(['yes', '?contradiction', '?contradiction']);
+  });
+});

@@ -381,7 +381,12 @@ function sentenceStatements(collector: Collector, sentence: Line, base: number):
     return true;
   }
   if (ALL_QUANTIFIER.test(text) || CLOSING.test(text)) {
-    if (outcome === true) sayAll(collector, true, position);
+    if (outcome === true) {
+      sayAll(collector, true, position);
+      // A failure described after a contrast contradicts the yes for all ("Yes, all of them, though the title does not appear").
+      const contrast = /;|\b(?:but|though|although|however|yet)\b/i.exec(sentence.text);
+      if (contrast) describedClauses(collector, { text: sentence.text.slice(contrast.index), position: sentence.position + contrast.index });
+    }
     else if (outcome === false && NONE.test(text)) sayAll(collector, false, position);
     else say(collector, 'overall', wholeAnswer(text, outcome), position);
     return true;
