@@ -252,3 +252,10 @@ describe('a yes for all and a failure described after it', () => {
     expect(read('Everything is met; the title does not appear anywhere.', NO_COMMAS, TITLE)).toEqual(['yes', '?contradiction', '?contradiction']);
   });
 });
+
+describe('failures named by their words', () => {
+  it('splits a sentence at "and" or "but" with no comma before it, to find the failure it names', () => {
+    expect(read('The commas are fine and the title is missing.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('I kept the word count under 300 but I missed the title.', UNDER_300_WORDS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+});
