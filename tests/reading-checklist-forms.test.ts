@@ -259,3 +259,17 @@ describe('failures named by their words', () => {
     expect(read('I kept the word count under 300 but I missed the title.', UNDER_300_WORDS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 });
+
+describe('blocks under a heading', () => {
+  it('ends an item\'s block at a line that speaks for the whole, so that line is no part of the item\'s answer', () => {
+    for (const whole of ['So no: the title is missing.', 'All in all, not quite: the title is missing.', 'Not all were met: the title is missing.', 'Everything else: no.']) {
+      const [commas, , overall] = read(`### Commas\nYes, none used.\n${whole}`, NO_COMMAS, TITLE);
+      expect([commas, overall], whole).toEqual(['yes', 'no']);
+    }
+  });
+
+  it('takes a heading of any length that names an item for the title of the answer under it', () => {
+    const text = '### The title, wrapped in double angular brackets like <<poem of joy>>\nNo, there is none.\n### Commas\nYes.';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+});
