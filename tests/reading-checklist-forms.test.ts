@@ -273,3 +273,13 @@ describe('blocks under a heading', () => {
     expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 });
+
+describe('titled lines', () => {
+  it('takes up to eight words before the colon for an item\'s title', () => {
+    expect(read('Fewer than nine sentences in the whole response: yes.\nTitle: no.', UNDER_9_SENTENCES, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads lines of counts with no verdict as no answer, like a table of counts', () => {
+    expect(read('Word count: 212\nCommas: 0', UNDER_300_WORDS, NO_COMMAS)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+});
