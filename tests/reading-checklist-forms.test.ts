@@ -283,3 +283,9 @@ describe('titled lines', () => {
     expect(read('Word count: 212\nCommas: 0', UNDER_300_WORDS, NO_COMMAS)).toEqual(['?no answer', '?no answer', '?no answer']);
   });
 });
+
+describe('numbered lines', () => {
+  it('shifts lines numbered from 0 by one, beside a line for the whole', () => {
+    expect(read('0. Yes\n1. No\nOverall: no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+});
