@@ -289,3 +289,23 @@ describe('numbered lines', () => {
     expect(read('0. Yes\n1. No\nOverall: no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 });
+
+describe('headings and bullets', () => {
+  it('reads the answer under a heading for the whole, after the items too', () => {
+    expect(read('1. Yes\n2. Yes\n\n## Verdict\nNo.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+    expect(read('## Overall\nMostly, but not entirely.\n## 1. Commas\nYes.', NO_COMMAS, TITLE)).toEqual(['yes', '?no answer', 'no']);
+  });
+
+  it('reads a bullet that names its item by place ("the second instruction") for that item, whatever the order', () => {
+    expect(read('- ✅ The second instruction\n- ❌ The first instruction', NO_COMMAS, TITLE)).toEqual(['no', 'yes', 'no']);
+    expect(read('- Details for instruction 2 follow.\n- ✅ The second instruction\n- ❌ The first instruction', NO_COMMAS, TITLE)).toEqual(['no', 'yes', 'no']);
+  });
+
+  it('reads a heading that ends with a colon as the title of the answer under it', () => {
+    expect(read('### Title:\nNo, there is none.\n### Commas:\nYes.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('reads a line for the whole with a pipe in it, as the last line', () => {
+    expect(read('1. Yes\n2. Yes\nOverall: no | see above', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+  });
+});

@@ -536,8 +536,8 @@ export function freeTextStatements(collector: Collector, lines: readonly Line[])
       closeBlock();
       // Ordinal labels count from one whatever the digits do.
       const index = label.number - (ITEM_LABEL.test(line.text) ? base : 1);
-      // (join leaves out a mark the label does not have)
-      const rest = [label.mark, line.text.slice(label.label.length)].join(' ').trim();
+      // (join leaves out a mark the label does not have; fragmentAnswer trims)
+      const rest = [label.mark, line.text.slice(label.label.length)].join(' ');
       const answer = fragmentAnswer(rest, items[index]);
       if (answer) say(collector, index, answer.value, line.position + label.label.length + answer.offset);
       else open = { target: index, lines: [] };
