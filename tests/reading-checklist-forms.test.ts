@@ -309,3 +309,18 @@ describe('headings and bullets', () => {
     expect(read('1. Yes\n2. Yes\nOverall: no | see above', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
   });
 });
+
+describe('where an item\'s block ends', () => {
+  it('reads a bullet title ending in a colon as the title of the indented answer under it', () => {
+    expect(read('- Title:\n  No, there is none.\n- Commas:\n  Yes, none used.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('ends a block at a heading that names no item', () => {
+    expect(read('### 1. Commas\nYes, none.\n### Notes\nThe title is missing.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('ends a block at a line about another item, but not at one about its own item', () => {
+    expect(read('### Commas\nNone used, so yes.\nI missed instruction 2.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+    expect(read('### Commas\nI checked instruction 1 twice.\nYes, none used.\n### Title\nNo.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+});

@@ -462,7 +462,12 @@ const TITLED = /^([^:]{2,80}?)\s*(?::|\s-\s)\s*(.*)$/;
 /** A line that speaks for the whole, so it is no part of an item's block: "So no: ...", "All instructions: no", "Not all were met". */
 function endsBlock(text: string): boolean {
   const plain = answerText(text);
-  return CLOSING.test(plain) || NOT_ALL.test(plain) || (/^(?:all|every|everything|none|neither)\b/i.test(plain) && verdictsIn(plain).length > 0);
+  // ("None used, so yes" under "### Commas" is about commas: "none" speaks for the whole only as "none of them", "none were met".)
+  return (
+    CLOSING.test(plain) ||
+    NOT_ALL.test(plain) ||
+    (/^(?:all|every|everything|(?:none|neither)(?=\s+(?:of|was|were|is|are|met|satisfied|followed|passed)\b))\b/i.test(plain) && verdictsIn(plain).length > 0)
+  );
 }
 
 /** A short name for an item ("Word count", "Letter x (fewer than 10)"), not a sentence with answers of its own. */
