@@ -119,6 +119,11 @@ describe('lines that restate an item, and leading answers', () => {
     expect(read('Yes.\nThe angular-bracket line is not there, so no.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?contradiction']);
   });
 
+  it('takes a leading yes for all back when a later line hedges about an item', () => {
+    expect(read('Yes.\nNot sure about the title, though.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?hedge']);
+    expect(read('- Yes.\nI am not sure about the word count, though.', NO_COMMAS, UNDER_300_WORDS)).toEqual(['?no answer', '?no answer', '?hedge']);
+  });
+
   it('still reads a leading yes that later lines agree with', () => {
     expect(read('Yes.\nEverything checks out, yes.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
   });

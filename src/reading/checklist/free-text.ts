@@ -654,8 +654,14 @@ export function leadingAnswer(collector: Collector, unused: readonly Line[]): vo
   const outcome = outcomeOf(first);
   if (outcome === undefined || outcome === 'contradiction') return;
   // A later line that answers the other way ("Yes.\nNo.", "Yes\nNo\nYes") says no item which: the whole is unsure.
-  if (answering.slice(1).some((sentence) => typeof outcome === 'boolean' && outcomeOf(sentence) === !outcome)) {
+  const later = answering.slice(1).map(outcomeOf);
+  if (later.some((value) => typeof outcome === 'boolean' && value === !outcome)) {
     say(collector, 'overall', 'contradiction', first.position);
+    return;
+  }
+  // A hedge after it ("Yes.\nNot sure about the title, though.") takes a yes for all back.
+  if (outcome === true && later.includes('hedge')) {
+    say(collector, 'overall', 'hedge', first.position);
     return;
   }
   if (outcome === true) sayAll(collector, true, first.position);
