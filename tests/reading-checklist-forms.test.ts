@@ -78,6 +78,16 @@ describe('footnotes', () => {
   it('reads an answer whose footnote hedges, or sets a condition, as a hedge', () => {
     expect(read('1. Yes*\n2. Yes\n\n* I believe so, but I did not count every sentence.', NO_COMMAS, TITLE)).toEqual(['?hedge', 'yes', '?hedge']);
     expect(read('1. Yes\n2. Yes†\n\n† If the first line counts as a title.', NO_COMMAS, TITLE)).toEqual(['yes', '?hedge', '?hedge']);
+    expect(read('1. Yes*\n2. Yes\n\n* Yes, I believe so.', NO_COMMAS, TITLE)).toEqual(['?hedge', 'yes', '?hedge']);
+    expect(read('1. Yes\n2. Yes†\n\n† Unless the heading counts as the title.', NO_COMMAS, TITLE)).toEqual(['yes', '?hedge', '?hedge']);
+  });
+
+  it('leaves an answer whose footnote only informs as it is', () => {
+    expect(read('1. Yes*\n2. Yes\n\n* Checked twice.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('keeps a hedging bullet that marks no answer as a hedge of its own', () => {
+    expect(read('1. Yes\n2. Yes\n* I think the title might be off.', NO_COMMAS, TITLE)).toEqual(['yes', '?hedge', '?hedge']);
   });
 });
 
