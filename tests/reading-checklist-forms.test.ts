@@ -339,3 +339,15 @@ describe('where an item\'s block ends', () => {
     expect(read('### Commas\nI checked instruction 1 twice.\nYes, none used.\n### Title\nNo.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 });
+
+describe('the whole\'s own answer', () => {
+  it('keeps the whole\'s no when an item is corrected before it, so all items yes contradict it', () => {
+    expect(read('1. Yes\n2. No, wait, yes.\nOverall: no.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+    expect(read('Overall: no.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+  });
+
+  it('says an item was read from JSON when JSON and free text agree on it', () => {
+    const text = 'Yes, all of them.\n{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "yes"}], "all_satisfied": "yes"}';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
+  });
+});

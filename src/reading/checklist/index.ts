@@ -89,7 +89,8 @@ function isExampleCopy(span: JsonSpan, example: string | undefined): boolean {
 /** How many items a JSON answer lists under its `instructions` (or top-level) list. */
 function jsonItemCount(span: JsonSpan): number | undefined {
   const value = span.value as { instructions?: unknown };
-  const list = Array.isArray(value) ? value : value?.instructions;
+  // (Only called on a copy of the example, an object.)
+  const list = Array.isArray(value) ? value : value.instructions;
   return Array.isArray(list) ? list.length : undefined;
 }
 
@@ -104,8 +105,8 @@ function blanked(text: string, spans: readonly JsonSpan[]): string {
 function settleStatements(statements: readonly Statement[]): Reading<boolean> {
   if (statements.every((s) => s.corroborating)) return unread('no answer');
   const outcome = settle(statements, []);
-  if (outcome === 'hedge') return unread('hedge');
-  if (outcome === 'contradiction' || outcome === undefined) return unread('contradiction');
+  // (Some statement stands, so settle gives an answer.)
+  if (typeof outcome !== 'boolean') return unread(outcome === 'hedge' ? 'hedge' : 'contradiction');
   return read(outcome, statements.some((s) => s.structured) ? 'structured' : 'free text');
 }
 
