@@ -346,6 +346,15 @@ describe('the whole\'s own answer', () => {
     expect(read('Overall: no.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
   });
 
+  it('lets only a correction after the whole\'s answer correct the whole', () => {
+    expect(read('1. No, wait, yes.\n2. Yes\nOverall: no.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', '?contradiction']);
+    expect(read('1. No, wait, yes.\n2. Yes\nOverall: yes.\nActually, 2 is a no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('gives the reason an item could not be read for the whole with no answer of its own', () => {
+    expect(read('2. Probably.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?hedge', '?hedge']);
+  });
+
   it('says an item was read from JSON when JSON and free text agree on it', () => {
     const text = 'Yes, all of them.\n{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "yes"}], "all_satisfied": "yes"}';
     expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);

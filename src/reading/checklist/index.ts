@@ -134,7 +134,8 @@ function settleOverall(
 ): Reading<boolean> {
   const own = statements.filter((s) => s.target === 'overall');
   const lastOwn = Math.max(-1, ...own.map((s) => s.position));
-  const correctedLater = statements.some((s) => s.target !== 'overall' && s.position > lastOwn && corrections.some((c) => c > lastOwn && c < s.position));
+  // (A statement with a correction after lastOwn before it is after lastOwn, so it is an item's.)
+  const correctedLater = statements.some((s) => corrections.some((c) => c > lastOwn && c < s.position));
   const answered = items.filter((item): item is Read<boolean> => item.kind === 'read');
   if (own.length === 0 || correctedLater) {
     const failed = answered.find((item) => !item.value);
