@@ -351,6 +351,14 @@ describe('the whole\'s own answer', () => {
     expect(read('1. No, wait, yes.\n2. Yes\nOverall: yes.\nActually, 2 is a no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 
+  it('reads the whole\'s yes before items that agree with it', () => {
+    expect(read('Overall: yes.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('reads a failure described in free prose alone as no answer (a description only contradicts)', () => {
+    expect(read('Looking back, the title does not appear anywhere.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?no answer', '?no answer']);
+  });
+
   it('gives the reason an item could not be read for the whole with no answer of its own', () => {
     expect(read('2. Probably.', NO_COMMAS, TITLE)).toEqual(['?no answer', '?hedge', '?hedge']);
   });
