@@ -351,6 +351,10 @@ describe('the whole\'s own answer', () => {
     expect(read('1. No, wait, yes.\n2. Yes\nOverall: yes.\nActually, 2 is a no.', NO_COMMAS, TITLE)).toEqual(['yes', 'no', 'no']);
   });
 
+  it('keeps the whole\'s yes when the hedge about an item comes before it', () => {
+    expect(read('1. Probably.\n2. Yes.\nOverall: yes.', NO_COMMAS, TITLE)).toEqual(['?hedge', 'yes', 'yes']);
+  });
+
   it('reads the whole\'s yes before items that agree with it', () => {
     expect(read('Overall: yes.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
   });

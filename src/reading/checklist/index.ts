@@ -148,8 +148,9 @@ function settleOverall(
   if (reading.kind !== 'read') return reading;
   const saysNo = itemStatements.some((mine) => standing(mine, corrections).some((s) => s.value === false && !s.general));
   if (reading.value && saysNo) return unread('contradiction');
-  // "So take the overall yes with a grain of salt": a hedge about an item after the whole's yes takes the yes back.
-  if (reading.value && statements.some((s) => s.target !== 'overall' && s.value === 'hedge' && s.position > lastOwn)) return unread('hedge');
+  // "So take the overall yes with a grain of salt": a hedge about an item after the whole's yes takes the yes back
+  // (a statement after lastOwn is an item's).
+  if (reading.value && statements.some((s) => s.value === 'hedge' && s.position > lastOwn)) return unread('hedge');
   if (!reading.value && items.length > 0 && answered.length === items.length && answered.every((item) => item.value)) return unread('contradiction');
   // A "no" for the whole that only a contradicted item could support is as unsure as that item.
   const unsure = items.filter((item) => item.kind === 'unparseable' && item.why === 'contradiction');
