@@ -355,6 +355,10 @@ describe('the whole\'s own answer', () => {
     expect(read('1. Probably.\n2. Yes.\nOverall: yes.', NO_COMMAS, TITLE)).toEqual(['?hedge', 'yes', 'yes']);
   });
 
+  it('reads the whole\'s no when the item it leaves unanswered may be the failure', () => {
+    expect(read('1. Yes\nOverall: no.', NO_COMMAS, TITLE)).toEqual(['yes', '?no answer', 'no']);
+  });
+
   it('reads the whole\'s yes before items that agree with it', () => {
     expect(read('Overall: yes.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
   });
