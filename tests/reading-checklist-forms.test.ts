@@ -42,6 +42,12 @@ const EXAMPLE = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number":
 describe('what is no part of the answer', () => {
   it('reads only what follows a reasoning block', () => {
     expect(read('<think>1. No\n2. No</think>\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+    expect(read('<think>\nThe title is missing, so no.\n</think>\nYes.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+
+  it('passes over the example answer echoed before the real one', () => {
+    const answer = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "yes"}], "all_satisfied": "yes"}';
+    expect(read(`${EXAMPLE}\n${answer}`, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
   });
 
   it('reads the answers before a rewritten response and none in it; a rewrite alone is a refusal', () => {

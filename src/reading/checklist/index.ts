@@ -188,14 +188,14 @@ export function readChecklist(text: string, items: readonly ChecklistItem[], opt
   const answers = collector.statements.some((s) => typeof s.value === 'boolean');
   // A rewritten response in place of an answer is a refusal to answer.
   if (!answers && (rewrite || REFUSAL.test(normal))) return nothing('refusal');
-  if (collector.statements.length === 0) return nothing('no answer');
+  // (With no statement at all, every item and the whole settle to 'no answer'.)
   const corrections = correctionPositions(withoutQuoted(outsideJson));
   // A yes for the whole is a yes for each item, so an item's own "no" contradicts it; in a
   // report that answers item by item, it fills in no item the report left unanswered.
   const itemByItem = collector.statements.some((s) => s.target !== 'overall' && !s.general && !s.corroborating);
   const wholeYes = collector.statements
     .filter((s) => s.target === 'overall' && s.value === true)
-    .map((s) => ({ ...s, general: true, ...(itemByItem ? { corroborating: true } : {}) }));
+    .map((s) => (itemByItem ? { ...s, corroborating: true } : s));
   const itemStatements = items.map((_, index) => [...collector.statements.filter((s) => s.target === index), ...wholeYes]);
   const itemReadings = itemStatements.map((mine) => settleStatements(standing(mine, corrections)));
   return { items: itemReadings, overall: settleOverall(collector.statements, itemReadings, itemStatements, corrections) };
