@@ -382,3 +382,9 @@ describe('the whole\'s own answer', () => {
     expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes (structured)', 'yes (structured)', 'yes (structured)']);
   });
 });
+
+describe('failures named beside item answers', () => {
+  it('reads a failure named by its words as a plain no when the report also answers item by item', () => {
+    expect(read('1. Yes\nI missed the title.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', '?no answer', 'no']);
+  });
+});

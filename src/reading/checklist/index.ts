@@ -223,7 +223,8 @@ function singleItemStatements(collector: Collector, lines: readonly Line[]): voi
   if (collector.statements.every((s) => s.target === 'overall')) {
     for (const statement of [...collector.statements]) collector.statements.push({ ...statement, target: 0, general: true });
   }
-  if (collector.statements.length === 0 && lines.length > 0) {
+  // (With no lines there is no text to describe anything: fragmentAnswer('') is undefined.)
+  if (collector.statements.length === 0) {
     const answer = fragmentAnswer(lines.map((line) => line.text).join('\n'), collector.items[0]);
     if (answer) say(collector, 0, answer.value, lines[0]!.position + answer.offset);
   }
