@@ -388,3 +388,10 @@ describe('failures named beside item answers', () => {
     expect(read('1. Yes\nI missed the title.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', '?no answer', 'no']);
   });
 });
+
+describe('answers about items the question did not list', () => {
+  it('drops them, so a hedge about a third item does not take back the whole\'s yes about two', () => {
+    expect(read('Overall: yes.\n1. Yes\n2. Yes\n3. Probably not.', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+    expect(read('Overall: yes.\n0. Probably.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
+  });
+});
