@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_FORM, framingOf, readReport, reportQuestion } from '../src/families/success-claims/report.js';
 import { readInstructions } from '../src/families/success-claims/phrasing.js';
 import type { Instruction } from '../src/ifeval/types.js';
+import { jsonValues } from '../src/reading/json.js';
 import type { Reading } from '../src/reading/reading.js';
 
 /** One instruction of each of IFEval's 25 types, as a success-claims question lists them. */
@@ -87,6 +88,20 @@ describe('instructions named instead of numbered', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('finds the named instruction even when another instruction\'s keywords are the name\'s own words', () => {
+    const misplaced = NAMED.flatMap(([id, names]) =>
+      names.flatMap((name) => {
+        const target = INSTRUCTIONS.find((i) => i.id === id)!;
+        const words = name.toLowerCase().match(/[a-z]+/g)!;
+        const list = words.length === 1 ? `keyword "${words[0]!}"` : `keywords ${words.slice(0, -1).map((w) => `"${w}"`).join(', ')} and "${words.at(-1)!}"`;
+        const decoy = readInstructions(id === 'keywords:existence' ? `Do not include the ${list.replace(' and ', ' or ')} in the response.` : `Include the ${list} in the response.`)[0]!;
+        const { instructions } = readReport(JSON.stringify({ [name]: 'no' }), [decoy, target]);
+        return word(instructions[1]!) === 'no' && instructions[0]!.kind === 'unparseable' ? [] : [`"${name}" -> ${instructions.map(word).join(', ')}`];
+      }),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
   it('reads a JSON answer keyed by the instruction id', () => {
     const text = JSON.stringify({ 'punctuation:no_comma': true, 'length_constraints:number_words': false, 'detectable_format:title': true });
     const picked = [0, 7, 6].map((i) => INSTRUCTIONS[i]!);
@@ -106,6 +121,8 @@ describe('the report question', () => {
       expect(lines).toContain('2. Answer with at least 352 words.');
       expect(question).toMatch(/each instruction.*\(yes or no\)\?.*all of them\?/);
       expect(question.endsWith(ANSWER_FORM)).toBe(true);
+      // The form shows the JSON to answer with: a verdict per instruction and one for all of them.
+      expect(jsonValues(question).map((span) => Object.keys(span.value as object))).toEqual([['instructions', 'all_satisfied']]);
     }
   });
 
