@@ -395,3 +395,23 @@ describe('answers about items the question did not list', () => {
     expect(read('Overall: yes.\n0. Probably.\n1. Yes\n2. Yes', NO_COMMAS, TITLE)).toEqual(['yes', 'yes', 'yes']);
   });
 });
+
+describe('items named by place or by their other names', () => {
+  it('reads "only the first one and the third one" as those two items', () => {
+    expect(read('Only the first one and the third one were met.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'no', 'yes', 'no']);
+  });
+
+  it('reads "the last one" as the last item', () => {
+    expect(read('All except the last one.', NO_COMMAS, TITLE, UNDER_300_WORDS)).toEqual(['yes', 'yes', 'no', 'no']);
+  });
+
+  it('names an item by a short name of its own ("the separator" for two responses)', () => {
+    const twoResponses = 'Give two different responses, and separate the responses (and only the responses) with 6 asterisk symbols: ******.';
+    expect(read('The separator: yes.\nThe title: no.', twoResponses, TITLE)).toEqual(['yes', 'no', 'no']);
+  });
+
+  it('names an item by its words when the items have no other names', () => {
+    const { items, overall } = readChecklist('{"no_commas": true, "title": false}', [{ description: NO_COMMAS }, { description: TITLE }]);
+    expect([...items, overall].map(word)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+  });
+});

@@ -79,8 +79,8 @@ export function itemNamedBy(phrase: string, items: readonly ChecklistItem[], min
   const plain = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const exact = items.flatMap((item, index) => ([item.description, ...(item.aliases ?? [])].some((name) => plain(name) === plain(phrase)) ? [index] : []));
   if (exact.length === 1) return exact[0];
+  // (A phrase with no content words scores 0 for every item, below any minimum.)
   const words = contentWords(phrase);
-  if (words.size === 0) return undefined;
   const scores = items.map((item) => {
     // Ids (`length_constraints:number_words`) match only exactly: their category words name no one item.
     const known = contentWords([item.description, ...(item.aliases ?? []).filter((alias) => !alias.includes(':'))].join(' '));
