@@ -190,6 +190,11 @@ describe('JSON near misses', () => {
     expect(read(text, NO_COMMAS, TITLE)).toEqual(yesNo);
   });
 
+  it('reads a JSON answer that declines to judge an item as a hedge about it', () => {
+    const text = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "I can\'t verify this"}]}';
+    expect(read(text, NO_COMMAS, TITLE)).toEqual(['yes (structured)', '?hedge', '?hedge']);
+  });
+
   it('reads "unsure" as a hedge, and a count inside an item as no answer', () => {
     expect(read('{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "unsure"}]}', NO_COMMAS, TITLE)).toEqual(['yes (structured)', '?hedge', '?hedge']);
     const counted = '{"instructions": [{"number": 1, "satisfied": "yes", "word_count": 1}, {"number": 2, "satisfied": "yes"}]}';
