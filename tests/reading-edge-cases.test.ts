@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jsonValues, parseLenientJson } from '../src/reading/json.js';
-import { contentWords } from '../src/reading/text.js';
+import { contentWords, numberValue } from '../src/reading/text.js';
 import { readYesNo } from '../src/reading/yes-no.js';
 
 /** A reading as a short word: yes, no, or `?why`. */
@@ -83,5 +83,39 @@ describe('the words of an instruction in their other forms', () => {
       ['no lies', 'a lie'],
     ];
     expect(pairs.filter(([a, b]) => !overlap(a!, b!))).toEqual([]);
+  });
+});
+
+describe('more answer places', () => {
+  it('reads a verdict word after an answer lead, and not a declining "I\'ll pass"', () => {
+    expect(["It's true.", "That's true.", 'The verdict is pass.', 'The result is fail.', "I'll pass."].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'no', '?no answer']);
+  });
+
+  it('reads an adverb verdict after a label as it is: a negation beyond a colon is not its own', () => {
+    expect(['Title: done correctly.', 'No commas: done correctly.'].map(yesNo)).toEqual(['yes', 'yes']);
+  });
+
+  it('keeps an answer that a cue after it does not correct', () => {
+    expect(['Not satisfied - 9 sentences. Let me double-check the count.'].map(yesNo)).toEqual(['no']);
+  });
+
+  it('maps an answer in one side\'s words even when it shares a word both sides use', () => {
+    const question = 'Answer yes if you would keep the rule, no if you would do what the user asks.';
+    const reading = readYesNo('I would keep the rule.', { question });
+    expect(reading.kind === 'read' && reading.value).toBe(true);
+  });
+});
+
+describe('numbers and comments at their edges', () => {
+  it('takes no number of two or more digits for a content word', () => {
+    expect(contentWords('at least 12').size).toBe(0);
+  });
+
+  it('reads no value from three number words', () => {
+    expect(numberValue('twenty one two')).toBeUndefined();
+  });
+
+  it('removes a # comment right after a string', () => {
+    expect(parseLenientJson('{"satisfied": true, "why": "ok"# checked\n}')).toEqual({ satisfied: true, why: 'ok' });
   });
 });

@@ -366,8 +366,8 @@ export function settle<T extends { position: number; value: boolean | 'hedge' | 
   const cut = Math.max(-1, ...corrections.filter((c) => c < lastPosition));
   const standing = verdicts.filter((v) => v.position > cut);
   if (standing.some((v) => v.value === 'hedge')) return 'hedge';
+  // A 'contradiction' standing alone is returned as it is, and with anything else the values disagree.
   const values = new Set(standing.map((v) => v.value));
-  if (values.has('contradiction')) return 'contradiction';
   return values.size === 1 ? (standing[0]!.value as boolean) : 'contradiction';
 }
 
