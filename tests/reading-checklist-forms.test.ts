@@ -185,6 +185,8 @@ describe('JSON near misses', () => {
     ['items numbered in an "instruction" field', '[{"instruction": "1", "satisfied": "yes"}, {"instruction": "2", "satisfied": "no"}]'],
     ['items named in a "name" field with a "value"', '{"items": [{"name": "no_commas", "value": true}, {"name": "title", "value": false}]}'],
     ['a comment beside the answers', '{"no_commas": "yes", "title": "no", "comment": "forgot the title"}'],
+    ['items whose one answer field has a name of its own ("checked")', '[{"number": 1, "checked": true}, {"number": 2, "checked": false}]'],
+    ['items whose one answer field is "done"', '{"instructions": [{"number": 1, "done": "yes"}, {"number": 2, "done": "no"}]}'],
     ['a comment inside an item', '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no", "comment": "no title at all"}], "all_satisfied": "no"}'],
   ])('reads %s', (_, text) => {
     expect(read(text, NO_COMMAS, TITLE)).toEqual(yesNo);
