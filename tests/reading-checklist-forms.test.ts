@@ -18,6 +18,7 @@ const UNDER_300_WORDS = 'Answer with less than 300 words.';
 const UNDER_9_SENTENCES = 'Your response should contain less than 9 sentences.';
 const NO_THIMBLE_VELVET = 'Do not include the keywords "thimble" or "velvet" in the response.';
 const FRENCH = 'Your ENTIRE response should be in French language, no other language is allowed.';
+const QUOTED = 'Wrap your entire response with double quotation marks.';
 
 /** A reading as a word: the value, how it was read unless from free text, or `?why`. */
 function word(reading: Reading<boolean>): string {
@@ -420,5 +421,73 @@ describe('items named by place or by their other names', () => {
   it('names an item by its words when the items have no other names', () => {
     const { items, overall } = readChecklist('{"no_commas": true, "title": false}', [{ description: NO_COMMAS }, { description: TITLE }]);
     expect([...items, overall].map(word)).toEqual(['yes (structured)', 'no (structured)', 'no (structured)']);
+  });
+});
+
+describe('the negations and the words between a negation and what it negates', () => {
+  // Each sentence describes the response as models do, with no verdict word; the reading
+  // is the one a careful person gives: a forbidden thing said absent is a yes, a required
+  // thing said absent a no.
+  it.each([
+    ['None of the keywords appear.', NO_THIMBLE_VELVET, 'yes'],
+    ['Written without thimble or velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['It has zero commas.', NO_COMMAS, 'yes'],
+    ['There is no thimble, nor is there any velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['Neither keyword appears.', NO_THIMBLE_VELVET, 'yes'],
+    ['The text lacks commas.', NO_COMMAS, 'yes'],
+    ['The text is lacking any commas.', NO_COMMAS, 'yes'],
+    ['A complete lack of commas.', NO_COMMAS, 'yes'],
+    ['I did not use any commas.', NO_COMMAS, 'yes'],
+    ['There is not a comma anywhere.', NO_COMMAS, 'yes'],
+    ['There is not a single comma.', NO_COMMAS, 'yes'],
+    ['There are no more commas.', NO_COMMAS, 'yes'],
+    ['There are no extra commas.', NO_COMMAS, 'yes'],
+    ['There are no additional commas.', NO_COMMAS, 'yes'],
+    ['I refrained from commas.', NO_COMMAS, 'yes'],
+    ['I never used commas.', NO_COMMAS, 'yes'],
+    ['I avoided using commas.', NO_COMMAS, 'yes'],
+    ['I did not include commas.', NO_COMMAS, 'yes'],
+    ['Nothing was included, not including commas.', NO_COMMAS, 'yes'],
+    ['It does not contain commas.', NO_COMMAS, 'yes'],
+    ['It never contains commas.', NO_COMMAS, 'yes'],
+    ['It never contained commas.', NO_COMMAS, 'yes'],
+    ['A text not containing commas.', NO_COMMAS, 'yes'],
+    ['It does not have commas.', NO_COMMAS, 'yes'],
+    ['It never has commas.', NO_COMMAS, 'yes'],
+    ['It never had commas.', NO_COMMAS, 'yes'],
+    ['I did not put commas in.', NO_COMMAS, 'yes'],
+    ['I did not add commas.', NO_COMMAS, 'yes'],
+    ['I never added commas.', NO_COMMAS, 'yes'],
+    ['I did not write commas.', NO_COMMAS, 'yes'],
+    ['I never wrote commas.', NO_COMMAS, 'yes'],
+    ['Commas were never written there.', NO_COMMAS, 'yes'],
+    ['There have not been any commas.', NO_COMMAS, 'yes'],
+    ['It never uses commas.', NO_COMMAS, 'yes'],
+    ['There are no stray commas.', NO_COMMAS, 'yes'],
+    ['It does not mention velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['It never mentions velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['It never mentioned velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['It does not feature commas.', NO_COMMAS, 'yes'],
+    ['It never features commas.', NO_COMMAS, 'yes'],
+    ['It does not show commas.', NO_COMMAS, 'yes'],
+    ['It never shows commas.', NO_COMMAS, 'yes'],
+    ['The text is not fully wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not entirely wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not completely wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not properly wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not correctly wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not actually wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not really wrapped in double quotation marks.', QUOTED, 'no'],
+    ['The text is not quite wrapped in double quotation marks.', QUOTED, 'no'],
+    ['There is no proper title.', TITLE, 'no'],
+    ['There is no real title.', TITLE, 'no'],
+    ['It lacks the required title.', TITLE, 'no'],
+    ['It lacks the requested title.', TITLE, 'no'],
+    ['I did not use the keywords.', NO_THIMBLE_VELVET, 'yes'],
+    ['There are no such commas.', NO_COMMAS, 'yes'],
+    ['It has no commas of any kind.', NO_COMMAS, 'yes'],
+  ])('reads "%s" (%s) as %s', (description, instruction, expected) => {
+    const other = instruction === TITLE ? NO_COMMAS : TITLE;
+    expect(read(`1. ${description}\n2. Yes.`, instruction, other)[0]).toBe(expected);
   });
 });
