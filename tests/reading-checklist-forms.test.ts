@@ -491,3 +491,12 @@ describe('the negations and the words between a negation and what it negates', (
     expect(read(`1. ${description}\n2. Yes.`, instruction, other)[0]).toBe(expected);
   });
 });
+
+describe('where a negation ends', () => {
+  it.each(['although', 'though', 'because', 'since', 'while', 'whereas', 'yet', 'so', 'however'])(
+    'does not carry "no thimble" past "%s" to a forbidden word said present',
+    (word) => {
+      expect(read(`1. There is no thimble ${word} velvet appears twice.\n2. Yes.`, NO_THIMBLE_VELVET, TITLE)[0]).not.toBe('yes');
+    },
+  );
+});
