@@ -486,6 +486,14 @@ describe('the negations and the words between a negation and what it negates', (
     ['I did not use the keywords.', NO_THIMBLE_VELVET, 'yes'],
     ['There are no such commas.', NO_COMMAS, 'yes'],
     ['It has no commas of any kind.', NO_COMMAS, 'yes'],
+    ["There isn't an extra comma anywhere.", NO_COMMAS, 'yes'],
+    ['I have not included velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['I have not written any commas.', NO_COMMAS, 'yes'],
+    ['There did not appear any commas.', NO_COMMAS, 'yes'],
+    ['There never appeared any velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['Nor was there any velvet.', NO_THIMBLE_VELVET, 'yes'],
+    ['Nor were there any commas.', NO_COMMAS, 'yes'],
+    ['Nor are there any commas.', NO_COMMAS, 'yes'],
   ])('reads "%s" (%s) as %s', (description, instruction, expected) => {
     const other = instruction === TITLE ? NO_COMMAS : TITLE;
     expect(read(`1. ${description}\n2. Yes.`, instruction, other)[0]).toBe(expected);
