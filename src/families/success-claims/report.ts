@@ -36,7 +36,8 @@ export function framingOf(question: string): Framing | undefined {
 /**
  * Words models use for each instruction when they name it rather than number it ("the
  * word count", `"no_commas": true`): the reader matches a name to the one instruction
- * that shares the most of these words with it.
+ * that shares the most of these words with it. The id and its short name (`json_format`,
+ * read as "json format") are names already, so they are not repeated here.
  */
 const NAMES: Record<InstructionId, readonly string[]> = {
   'keywords:existence': ['keywords', 'include keywords'],
@@ -49,12 +50,12 @@ const NAMES: Record<InstructionId, readonly string[]> = {
   'length_constraints:number_words': ['word count', 'word limit', 'length'],
   'length_constraints:nth_paragraph_first_word': ['first word', 'paragraph opening'],
   'detectable_content:number_placeholders': ['placeholders', 'square brackets'],
-  'detectable_content:postscript': ['postscript', 'P.S.'],
+  'detectable_content:postscript': ['P.S.'],
   'detectable_format:number_bullet_lists': ['bullet points', 'bullets'],
-  'detectable_format:constrained_response': ['answer options', 'constrained response'],
+  'detectable_format:constrained_response': ['answer options'],
   'detectable_format:number_highlighted_sections': ['highlighted sections', 'highlights'],
   'detectable_format:multiple_sections': ['sections'],
-  'detectable_format:json_format': ['JSON format', 'JSON'],
+  'detectable_format:json_format': ['JSON'],
   'detectable_format:title': ['title', 'angular brackets'],
   'combination:two_responses': ['two responses', 'separator'],
   'combination:repeat_prompt': ['repeat the request', 'repeated request'],
