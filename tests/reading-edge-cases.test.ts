@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonValues, parseLenientJson } from '../src/reading/json.js';
 import { contentWords, numberValue } from '../src/reading/text.js';
-import { readYesNo } from '../src/reading/yes-no.js';
+import { readYesNo, readYesNoValue } from '../src/reading/yes-no.js';
 
 /** A reading as a short word: yes, no, or `?why`. */
 const yesNo = (text: string): string => {
@@ -117,5 +117,38 @@ describe('numbers and comments at their edges', () => {
 
   it('removes a # comment right after a string', () => {
     expect(parseLenientJson('{"satisfied": true, "why": "ok"# checked\n}')).toEqual({ satisfied: true, why: 'ok' });
+  });
+});
+
+describe('the last survivors', () => {
+  it('says a free-text reading was read from free text, and why a value that is no answer is not', () => {
+    const reading = readYesNo('Yes.');
+    expect(reading.kind === 'read' && reading.from).toBe('free text');
+    const value = readYesNoValue(2);
+    expect(value.kind === 'unparseable' && value.why).toBe('no answer');
+  });
+
+  it('reads a correction on the next line', () => {
+    expect(['Yes\nWait no - only 9 sentences.', 'Yes. Actually no, 9 sentences.', 'Satisfied. In fact no.', 'Yes. On second thought no.'].map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
+  });
+
+  it('reads labels written without a space after the colon, and a mark after a failure label with words after it as a hedge', () => {
+    expect(['Met:❌', 'Violated:yes', 'Missing: ✅ the title is there'].map(yesNo)).toEqual(['no', 'no', '?hedge']);
+  });
+
+  it('keeps a later phrase outside an earlier one: "none were missed, but the count is off" says both', () => {
+    expect(yesNo('None were missed, but the count is off.')).toBe('?contradiction');
+  });
+
+  it('reads "followed by section #2" as order, and "followed # 2" as compliance', () => {
+    expect(['Section 1 is followed by section #2.', 'I followed # 2 and # 4.', 'I followed rule 2.'].map(yesNo)).toEqual(['?no answer', 'yes', 'yes']);
+  });
+
+  it('reads a negation across two spaces, "nor", and "not ever"', () => {
+    expect(['Not  satisfied.', 'It was not followed, nor satisfied.', 'It was not ever followed.'].map(yesNo)).toEqual(['no', 'no', 'no']);
+  });
+
+  it('reads "Confident." alone as a yes, and Korean yes after a label but not 네번째 (fourth)', () => {
+    expect(['Confident.', '답: 예', '네번째 지시'].map(yesNo)).toEqual(['yes', 'yes', '?no answer']);
   });
 });

@@ -230,8 +230,13 @@ function negatedAdverb(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
-/** Words after which a bare yes or no is the answer: "the answer is no", "that's a yes", "I'd say no". */
-const ANSWER_LEADS = new Set(['a', 'is', 'was', 'be', 'say', 'answer', 'verdict', 'definitely', 'clearly', 'simply', 'just', 'so', 'thus', 'therefore', 'hence', "that's", "it's", 'remains', 'still']);
+/** Words after which a bare no or false is the answer: "the answer is no", "that's a no", "Yes. Wait no". */
+const ANSWER_LEADS = new Set([
+  'a', 'is', 'was', 'be', 'say', 'answer', 'verdict', 'definitely', 'clearly', 'simply', 'just', 'so', 'thus', 'therefore', 'hence', "that's",
+  "it's", 'remains', 'still',
+  // The end of a correction cue: "Yes. Wait no - 9 sentences", "actually no", "in fact no", "on second thought no".
+  'wait', 'actually', 'fact', 'thought',
+]);
 
 /**
  * Whether a bare yes/no/true/false word stands where an answer stands: at the start or end,
@@ -242,7 +247,8 @@ function inAnswerPlace(token: Token, first: boolean, previousWord: string | unde
   // 'No "dolphin"' negates the quoted word; it answers nothing.
   const nextIsBreak = token.next === '' || /[^\p{L}\p{N}\s'"`]/u.test(token.next);
   if (!nextIsBreak) return false;
-  if (first || token.previous === '' || /[^\p{L}\p{N}'"]/u.test(token.previous)) return true;
+  // (Nothing before the word at all makes it `first`.)
+  if (first || /[^\p{L}\p{N}'"]/u.test(token.previous)) return true;
   return previousWord !== undefined && ANSWER_LEADS.has(previousWord);
 }
 
@@ -324,7 +330,7 @@ function dropLabels(text: string, verdicts: FoundVerdict[]): FoundVerdict[] {
     const after = text.slice(verdict.position).match(/^[\p{L}'-]+\s*:/u);
     if (!after) return undefined;
     const end = verdict.position + after[0].length;
-    return verdicts.some((other) => other !== verdict && other.position >= end) ? end : undefined;
+    return verdicts.some((other) => other.position >= end) ? end : undefined;
   };
   const kept: FoundVerdict[] = [];
   let failureLabelEnd: number | undefined;
@@ -419,7 +425,8 @@ export function readYesNo(text: string, options: { question?: string; from?: Rea
   if (outcome === undefined) {
     const mapped = options.question === undefined ? undefined : mappedAnswer(answer, options.question);
     if (mapped !== undefined) return read(mapped, from);
-    return unread(REFUSAL.test(answer) ? 'refusal' : 'no answer');
+    // (A refusal is never here: verdictsIn reads every refusal as a hedge.)
+    return unread('no answer');
   }
   if (outcome === 'hedge') return unread(REFUSAL.test(answer) ? 'refusal' : 'hedge');
   if (outcome === 'contradiction') return unread('contradiction');
