@@ -6,11 +6,13 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const TEMP_DIR = '.stryker-tmp';
+// `--tempDirName <dir>` on the command line (two runs side by side) moves the sandboxes.
+const tempDirArgument = process.argv.indexOf('--tempDirName');
+const TEMP_DIR = tempDirArgument > 0 ? process.argv[tempDirArgument + 1] : '.stryker-tmp';
 
 // Stryker runs the tests in a copy of the repository at .stryker-tmp/sandbox-*/, where
 // the IFEval conformance test looks for ../shared/conformance; a link at
-// .stryker-tmp/shared makes it find the same data as in the repository.
+// <temp dir>/shared makes it find the same data as in the repository.
 const sharedData = resolve('..', 'shared');
 const sharedLink = resolve(TEMP_DIR, 'shared');
 if (existsSync(sharedData) && !existsSync(sharedLink)) {
