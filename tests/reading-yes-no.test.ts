@@ -163,6 +163,28 @@ describe('qualified verdicts', () => {
   it('does not take "mostly" in an explanation for a hedge', () => {
     expect(yesNo("Yes; the letter 'x' appears mostly in 'explain'.")).toBe('yes');
   });
+
+  it('reads a yes with an exception after it as no claim: a yes to all, in part a no', () => {
+    const answers = [
+      'Yes, I followed all instructions except the word count.',
+      'Yes, except for the title.',
+      'Yes - all except the title.',
+      'Yes, everything but the word count.',
+      'Yes, all met apart from the word count.',
+      'Yes, every rule other than the comma rule.',
+    ];
+    expect(answers.filter((answer) => yesNo(answer) !== '?hedge')).toEqual([]);
+    // No exception to the yes: "no exceptions", or an "except" that is the correction cue before it.
+    expect(yesNo('Yes, no exceptions.')).toBe('yes');
+    expect(yesNo('No. Except yes, it is met.')).toBe('yes');
+  });
+});
+
+describe('answers on lines of their own', () => {
+  it('reads answers on separate lines as separate answers: a yes and a no disagree', () => {
+    expect(yesNo('Yes\nNo')).toBe('?contradiction');
+    expect(yesNo('Yes\n\nNo, actually the title is missing.')).toBe('no');
+  });
 });
 
 describe('refusals', () => {

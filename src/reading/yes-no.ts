@@ -172,7 +172,8 @@ function tokensOf(text: string): Token[] {
       word: match[0].toLowerCase(),
       position: match.index,
       next: text.slice(end).trimStart()[0] ?? '',
-      previous: before.at(-1) ?? '',
+      // A line break stands between answers ("Yes\nNo") as punctuation does.
+      previous: /\n\s*$/.test(text.slice(previousEnd, match.index)) ? '\n' : (before.at(-1) ?? ''),
       joined: /^\s*$/.test(text.slice(previousEnd, match.index)),
     });
     previousEnd = end;
@@ -421,7 +422,8 @@ function mappedAnswer(answer: string, question: string): boolean | undefined {
 export function readYesNo(text: string, options: { question?: string; from?: ReadFrom } = {}): Reading<boolean> {
   const from = options.from ?? 'free text';
   const answer = answerText(text);
-  const outcome = settle(verdictsIn(answer), correctionPositions(answer));
+  const verdicts = verdictsIn(answer);
+  const outcome = settle(verdicts, correctionPositions(answer));
   if (outcome === undefined) {
     const mapped = options.question === undefined ? undefined : mappedAnswer(answer, options.question);
     if (mapped !== undefined) return read(mapped, from);
@@ -430,8 +432,14 @@ export function readYesNo(text: string, options: { question?: string; from?: Rea
   }
   if (outcome === 'hedge') return unread(REFUSAL.test(answer) ? 'refusal' : 'hedge');
   if (outcome === 'contradiction') return unread('contradiction');
+  // "Yes, except the word count" answers a yes/no question with a no in part: no claim either
+  // way. (An "except" before the deciding answer is a correction cue: "No. Except yes, it is met.")
+  if (outcome === true && EXCEPTION.test(answer.slice(Math.max(...verdicts.map((v) => v.position))))) return unread('hedge');
   return read(outcome, from);
 }
+
+/** An exception taken to a yes: "except", "apart from", "other than", "all but". */
+const EXCEPTION = /\b(?:except|excepting|apart from|aside from|other than|save for|all but|everything but)\b/i;
 
 /**
  * A structured yes/no value (`true`, `"yes"`, `"Yes."`, `"✅"`, `"not satisfied"`, `1`/`0`):
