@@ -109,6 +109,15 @@ describe('numbered lines and headings', () => {
 });
 
 describe('markdown tables', () => {
+  it('turns the answers of a column that asks whether the item failed around, and reads a mark there as a hedge', () => {
+    const table = (header: string, first: string, second: string): string =>
+      `| # | Instruction | ${header} |\n|---|---|---|\n| 1 | No commas | ${first} |\n| 2 | Under 150 words | ${second} |`;
+    expect(read(table('Violated?', 'No', 'Yes'), NO_COMMAS, UNDER_150_WORDS)).toEqual(['yes', 'no', 'no']);
+    expect(read(table('Failed', 'no', 'no'), NO_COMMAS, UNDER_150_WORDS)).toEqual(['yes', 'yes', 'yes']);
+    expect(read(table('Missed?', '❌', '✅'), NO_COMMAS, UNDER_150_WORDS)).toEqual(['?hedge', '?hedge', '?hedge']);
+    expect(read(table('Satisfied?', 'No', 'Yes'), NO_COMMAS, UNDER_150_WORDS)).toEqual(['no', 'yes', 'no']);
+  });
+
   it('reads the status column and leaves the comment column out', () => {
     const text = '| # | Satisfied | Comment |\n|---|---|---|\n| 1 | Yes | no commas anywhere |\n| 2 | No | 162 words |';
     expect(read(text, NO_COMMAS, UNDER_150_WORDS)).toEqual(['yes', 'no', 'no']);
