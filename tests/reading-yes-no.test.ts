@@ -156,7 +156,7 @@ describe('quoted answers', () => {
 
 describe('qualified verdicts', () => {
   it('reads "mostly", "partially" and the like after a verdict as a hedge, also in brackets or after a dash', () => {
-    const answers = ['Yes (mostly).', 'Yes - partially.', 'Satisfied, mostly.', 'Met partly.', 'Yes, largely.', 'Followed somewhat.', 'Mostly satisfied.', 'Partially - the count is close.', 'Almost everything.'];
+    const answers = ['Yes for most of it.', 'Yes, for the most part.', 'I followed most of them.', 'Yes (mostly).', 'Yes - partially.', 'Satisfied, mostly.', 'Met partly.', 'Yes, largely.', 'Followed somewhat.', 'Mostly satisfied.', 'Partially - the count is close.', 'Almost everything.'];
     expect(answers.filter((answer) => yesNo(answer) !== '?hedge')).toEqual([]);
   });
 

@@ -103,7 +103,7 @@ const HEDGES = new RegExp(
     'i believe', 'i guess', 'i suspect', "i'm not", 'not sure', 'unsure', 'not certain', 'uncertain', 'not entirely sure',
     'not 100', "can't be sure", 'cannot be sure', "can't say for sure", 'cannot say for sure', "can't say", 'cannot say', "can't tell", 'cannot tell', "can't verify", 'cannot verify',
     'unable to verify', "can't confirm", 'cannot confirm', 'unable to confirm', 'hard to say', 'difficult to say',
-    'hard to tell', 'difficult to tell', 'borderline', 'arguably',
+    'hard to tell', 'difficult to tell', 'borderline', 'arguably', 'most of it', 'most of them', 'for the most part',
     'more or less', 'kind of', 'sort of', 'might', 'may have', 'may not', 'may be', 'could be', 'debatable',
     'questionable', 'unclear', 'ambiguous', 'if i counted', 'if my count', 'i would need to', 'it depends',
     'depends on', 'not fully sure', 'n/a', 'yes and no', 'should be fine', 'should be ok', 'should be okay',
