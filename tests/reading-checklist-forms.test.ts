@@ -7,38 +7,8 @@
  * whole's.
  */
 import { describe, expect, it } from 'vitest';
-import { readInstructions } from '../src/families/success-claims/phrasing.js';
-import { readReport } from '../src/families/success-claims/report.js';
+import { NO_COMMAS, TITLE, UNDER_300_WORDS, UNDER_9_SENTENCES, QUOTED, FRENCH, NO_THIMBLE_VELVET, EXAMPLE, read, word } from './helpers/checklist.js';
 import { readChecklist } from '../src/reading/checklist/index.js';
-import type { Reading } from '../src/reading/reading.js';
-
-const NO_COMMAS = 'In your entire response, refrain from the use of any commas.';
-const TITLE = 'Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.';
-const UNDER_300_WORDS = 'Answer with less than 300 words.';
-const UNDER_9_SENTENCES = 'Your response should contain less than 9 sentences.';
-const NO_THIMBLE_VELVET = 'Do not include the keywords "thimble" or "velvet" in the response.';
-const FRENCH = 'Your ENTIRE response should be in French language, no other language is allowed.';
-const QUOTED = 'Wrap your entire response with double quotation marks.';
-
-/** A reading as a word: the value, how it was read unless from free text, or `?why`. */
-function word(reading: Reading<boolean>): string {
-  if (reading.kind === 'unparseable') return `?${reading.why}`;
-  return `${reading.value ? 'yes' : 'no'}${reading.from === 'free text' ? '' : ` (${reading.from})`}`;
-}
-
-/** The report read against the instructions the question listed: a word per instruction, then the whole's. */
-function read(text: string, ...descriptions: string[]): string[] {
-  const instructions = descriptions.map((description) => {
-    const [instruction] = readInstructions(description);
-    if (!instruction) throw new Error(`not an instruction: ${description}`);
-    return instruction;
-  });
-  const reading = readReport(text, instructions);
-  return [...reading.instructions.map(word), word(reading.overall)];
-}
-
-/** The example answer the success-claims question shows. */
-const EXAMPLE = '{"instructions": [{"number": 1, "satisfied": "yes"}, {"number": 2, "satisfied": "no"}], "all_satisfied": "no"}';
 
 describe('what is no part of the answer', () => {
   it('reads only what follows a reasoning block', () => {

@@ -6,41 +6,7 @@
  * read from JSON, `?why` when unparseable; the last word is the whole's.
  */
 import { describe, expect, it } from 'vitest';
-import { readInstructions } from '../src/families/success-claims/phrasing.js';
-import { readReport } from '../src/families/success-claims/report.js';
-import type { Reading } from '../src/reading/reading.js';
-
-const NO_COMMAS = 'In your entire response, refrain from the use of any commas.';
-const TITLE = 'Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.';
-const UNDER_150_WORDS = 'Answer with less than 150 words.';
-const UNDER_300_WORDS = 'Answer with less than 300 words.';
-const UNDER_9_SENTENCES = 'Your response should contain less than 9 sentences.';
-const QUOTED = 'Wrap your entire response with double quotation marks.';
-const END_PHRASE = 'Finish your response with the exact phrase "That is all for now.", and no other words should follow it.';
-const OPTIONS = 'Answer with one of the following options: "My answer is yes.", "My answer is no.", "My answer is maybe."';
-const FRENCH = 'Your ENTIRE response should be in French language, no other language is allowed.';
-const POSTSCRIPT = 'At the end of your response, please explicitly add a postscript starting with "P.S.".';
-const FOUR_PARAGRAPHS = 'There should be 4 paragraphs, separated from each other with the markdown divider ***.';
-const PORTUGUESE = 'Your ENTIRE response should be in Portuguese language, no other language is allowed.';
-const NO_THIMBLE_VELVET = 'Do not include the keywords "thimble" or "velvet" in the response.';
-const LOWERCASE = 'Your entire response should be in English and in all lowercase letters, with no capital letters allowed.';
-
-/** A reading as a word: the value, how it was read unless from free text, or `?why`. */
-function word(reading: Reading<boolean>): string {
-  if (reading.kind === 'unparseable') return `?${reading.why}`;
-  return `${reading.value ? 'yes' : 'no'}${reading.from === 'free text' ? '' : ` (${reading.from})`}`;
-}
-
-/** The report read against the instructions the question listed: a word per instruction, then the whole's. */
-function read(text: string, ...descriptions: string[]): string[] {
-  const instructions = descriptions.map((description) => {
-    const [instruction] = readInstructions(description);
-    if (!instruction) throw new Error(`not an instruction: ${description}`);
-    return instruction;
-  });
-  const reading = readReport(text, instructions);
-  return [...reading.instructions.map(word), word(reading.overall)];
-}
+import { NO_COMMAS, TITLE, UNDER_150_WORDS, UNDER_300_WORDS, UNDER_9_SENTENCES, QUOTED, END_PHRASE, OPTIONS, FRENCH, POSTSCRIPT, FOUR_PARAGRAPHS, PORTUGUESE, NO_THIMBLE_VELVET, LOWERCASE, read } from './helpers/checklist.js';
 
 describe('numbered lines and headings', () => {
   it('reads a markdown heading of any level as the title of the answer under it', () => {
