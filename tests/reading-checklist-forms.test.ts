@@ -478,3 +478,44 @@ describe('where a negation ends', () => {
     },
   );
 });
+
+describe('the key names models give a JSON answer', () => {
+  const items = (valueKey: string, numberKey = 'number'): string =>
+    `[{"${numberKey}": 2, "${valueKey}": "no"}, {"${numberKey}": 1, "${valueKey}": "yes"}]`;
+
+  it('reads an item answer under every key models use for it, in English and the languages they switch to', () => {
+    const keys = [
+      'satisfied', 'is_satisfied', 'isSatisfied', 'followed', 'met', 'complied', 'compliant', 'compliance', 'status', 'result',
+      'answer', 'pass', 'passed', 'ok', 'verdict', 'value', 'fulfilled', 'satisfies', 'follows', 'adhered', 'correct', 'success',
+      'satisfait', 'respectée', 'cumplido', 'cumplida', 'satisfecho', 'erfüllt', 'erfuellt', 'eingehalten', 'cumprido', 'atendido',
+      'soddisfatto', 'rispettato', '満たしている', '满足',
+    ];
+    expect(keys.filter((key) => read(`{"instructions": ${items(key)}}`, NO_COMMAS, TITLE).join() !== 'yes (structured),no (structured),no (structured)')).toEqual([]);
+  });
+
+  it('numbers items under every key models use for the number, so answers out of order land on their item', () => {
+    const keys = ['number', 'num', 'no', 'n', 'id', 'index', 'idx', '#', 'item', 'instruction_number', 'instructionNumber', 'instruction_id', 'instruction_index', 'número', 'numero', 'nummer', '番号', '编号'];
+    expect(keys.filter((key) => read(`{"instructions": ${items('satisfied', key)}}`, NO_COMMAS, TITLE).join() !== 'yes (structured),no (structured),no (structured)')).toEqual([]);
+  });
+
+  it('matches items by their text under every key models use for it', () => {
+    const keys = ['instruction', 'description', 'requirement', 'text', 'name', 'constraint', 'rule', 'criterion', 'instrucción', 'instruccion', 'consigne', 'anweisung', 'instrução', 'instrucao', 'istruzione'];
+    const report = (key: string): string => `[{"${key}": "${TITLE.replace(/"/g, '\\"')}", "satisfied": "no"}, {"${key}": "${NO_COMMAS}", "satisfied": "yes"}]`;
+    expect(keys.filter((key) => read(report(key), NO_COMMAS, TITLE).join() !== 'yes (structured),no (structured),no (structured)')).toEqual([]);
+  });
+
+  it('finds the items inside every wrapper key models put them under', () => {
+    const keys = ['instruction', 'instructions', 'result', 'results', 'item', 'items', 'check', 'checks', 'evaluation', 'assessment', 'answers', 'report', 'requirement', 'requirements', 'constraint', 'constraints', 'details', 'breakdown', 'data', 'response'];
+    expect(keys.filter((key) => read(`{"${key}": ${items('satisfied')}}`, NO_COMMAS, TITLE).join() !== 'yes (structured),no (structured),no (structured)')).toEqual([]);
+  });
+
+  it('reads the answer for all items under every key models use for it: its yes is a yes for each item', () => {
+    const keys = [
+      'all', 'overall', 'every', 'everything', 'all_satisfied', 'allSatisfied', 'all_instructions_satisfied', 'all_instructions_followed', 'all_followed',
+      'all_met', 'all_complied', 'all_passed', 'all_ok', 'overall_satisfied', 'overall_result', 'overall_status', 'overall_verdict', 'overall_compliance',
+      'satisfied_all', 'todas', 'todas_cumplidas', 'todas_satisfechas', 'toutes', 'toutes_satisfaites', 'toutes_respectées', 'alle', 'alle_erfüllt',
+      'tutte', 'tutte_soddisfatte', 'tutte_rispettate', 'todos', 'todos_cumpridos', 'todos_atendidos', 'global', 'gesamt', 'insgesamt', '总体', '全体', 'すべて',
+    ];
+    expect(keys.filter((key) => read(`{"${key}": "yes"}`, NO_COMMAS, TITLE).join() !== 'yes (structured),yes (structured),yes (structured)')).toEqual([]);
+  });
+});

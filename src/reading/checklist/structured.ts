@@ -88,8 +88,9 @@ function walkJson(value: unknown, answers: JsonAnswer[], overall: (boolean | 'he
     return;
   }
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    // An item's number or text is what it is called, never an answer.
-    if (NUMBER_KEY.test(key) || TEXT_KEY.test(key)) continue;
+    // An item's number or text is what it is called, never an answer; a list under such a
+    // key (`"instruction": [...]`) holds the items.
+    if ((NUMBER_KEY.test(key) || TEXT_KEY.test(key)) && !Array.isArray(entry)) continue;
     const answer = answerOf(entry, key);
     if (answer !== undefined && OVERALL_KEY.test(key.trim())) {
       overall.push(answer);
