@@ -141,10 +141,12 @@ function tableCells(line: string, loose = false): string[] | undefined {
 const STATUS_HEADER = /satisf|met\b|status|result|follow|pass|verdict|complian|compl(?:ied|y)|ok\b|yes|answer|✓|✔|✅|check|done|cumpl|erfüllt|respect/i;
 const NOTE_HEADER = /note|explanation|comment|detail|evidence|reason|justification|why|observation|remark|how|actual|count|explica|raison|begründung/i;
 const TEXT_HEADER = /instruction|requirement|constraint|rule|criteri|description|item|task|instrucci|consigne|anweisung/i;
-/** A column that asks whether the item failed ("Violated?", "Missed", "Failed"): its yes is a no. */
-const FAILURE_HEADER = /^(?:violat|fail|miss|broken|not (?:met|satisfied|followed))/i;
-/** A mark (✅, ❌, ✓, ✗) in a failure column could mean either "it failed" or "it is fine". */
-const MARK = /[✓✔✅☑✗✘❌❎]/u;
+
+/** A header that asks whether the item failed ("Violated?", "Missed", "Not met"): a verdict word for failure. */
+function isFailureHeader(header: string | undefined): boolean {
+  const verdicts = header === undefined ? [] : verdictsIn(header.replace(/\?\s*$/, ''));
+  return verdicts.length === 1 && verdicts[0]!.value === false;
+}
 
 /** An item number written in a cell: `2`, `2.`, `#2`, `(2)`. */
 function cellNumber(cell: string | undefined): number | undefined {
@@ -196,12 +198,11 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
       statusColumns.length > 0
         ? statusColumns
         : [...cells.keys()].filter((i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
-    const answerCells = answerColumns.map((i) => cells[i]).join(' | ');
-    const answer = fragmentAnswer(answerCells, collector.items[index]);
-    if (!answer) return;
-    // Under a failure column the answer is turned around; a mark there is a hedge.
-    const turned = answerColumns.some((i) => FAILURE_HEADER.test(header[i] ?? '')) && typeof answer.value === 'boolean';
-    say(collector, index, turned ? (MARK.test(answerCells) ? 'hedge' : !answer.value) : answer.value, position + 1);
+    // A column asking whether the item failed ("Violated?") labels its cells as "Violated: No"
+    // does, so the yes/no reader turns them around the same way.
+    const answerCells = answerColumns.map((i) => (isFailureHeader(header[i]) ? `${header[i]!.replace(/\?\s*$/, '')}: ${cells[i]}` : cells[i]));
+    const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]);
+    if (answer) say(collector, index, answer.value, position + 1);
   });
 }
 
