@@ -142,10 +142,11 @@ const STATUS_HEADER = /satisf|met\b|status|result|follow|pass|verdict|complian|c
 const NOTE_HEADER = /note|explanation|comment|detail|evidence|reason|justification|why|observation|remark|how|actual|count|explica|raison|begründung/i;
 const TEXT_HEADER = /instruction|requirement|constraint|rule|criteri|description|item|task|instrucci|consigne|anweisung/i;
 
-/** A header that asks whether the item failed ("Violated?", "Missed", "Not met"): a verdict word for failure. */
-function isFailureHeader(header: string | undefined): boolean {
-  const verdicts = header === undefined ? [] : verdictsIn(header.replace(/\?\s*$/, ''));
-  return verdicts.length === 1 && verdicts[0]!.value === false;
+/** "Violated: " for a header that asks whether the item failed ("Violated?", "Missed", "Not met"); undefined for any other. */
+function failureLabel(header: string): string | undefined {
+  const word = header.replace(/\?\s*$/, '');
+  const verdicts = verdictsIn(word);
+  return verdicts.length === 1 && verdicts[0]!.value === false ? `${word}: ` : undefined;
 }
 
 /** An item number written in a cell: `2`, `2.`, `#2`, `(2)`. */
@@ -167,6 +168,9 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
   const columns = [...header.keys()];
   const statusColumns = columns.filter((i) => STATUS_HEADER.test(header[i]!) && !NOTE_HEADER.test(header[i]!));
   const noteColumns = columns.filter((i) => NOTE_HEADER.test(header[i]!) && !STATUS_HEADER.test(header[i]!));
+  // A column asking whether the item failed ("Violated?") labels its cells as "Violated: No"
+  // does, so the yes/no reader turns them around the same way.
+  const failureLabels = header.map((cell) => failureLabel(cell));
   const textColumn = header.findIndex((cell) => TEXT_HEADER.test(cell) && !STATUS_HEADER.test(cell));
   const width = Math.max(0, ...body.map((row) => row.cells.length));
   const itemNumber = (cell: string | undefined): boolean => (cellNumber(cell) ?? Infinity) <= collector.items.length;
@@ -198,9 +202,7 @@ function tableStatements(collector: Collector, rows: readonly Line[]): void {
       statusColumns.length > 0
         ? statusColumns
         : [...cells.keys()].filter((i) => i !== textColumn && !noteColumns.includes(i) && !(i === numberColumn && number !== undefined));
-    // A column asking whether the item failed ("Violated?") labels its cells as "Violated: No"
-    // does, so the yes/no reader turns them around the same way.
-    const answerCells = answerColumns.map((i) => (isFailureHeader(header[i]) ? `${header[i]!.replace(/\?\s*$/, '')}: ${cells[i]}` : cells[i]));
+    const answerCells = answerColumns.map((i) => `${failureLabels[i] ?? ''}${cells[i]}`);
     const answer = fragmentAnswer(answerCells.join(' | '), collector.items[index]);
     if (answer) say(collector, index, answer.value, position + 1);
   });
