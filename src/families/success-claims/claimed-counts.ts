@@ -53,29 +53,35 @@ function countedRule(instruction: Instruction): CountedRule | undefined {
 /** What a report says of the count: exactly c, or a bound on it. */
 type CountClaim = { kind: 'exactly' | 'below' | 'above' | 'at least' | 'at most'; value: number; approximate?: boolean };
 
-/** Whether the claimed count meets the rule: true, false, or undefined when the claim leaves it open. */
+/** The counts a claim allows, as a closed range (`high` may be Infinity). */
+function allowedCounts(claim: CountClaim): { low: number; high: number } {
+  switch (claim.kind) {
+    case 'exactly':
+      return { low: claim.value, high: claim.value };
+    case 'below':
+      return { low: 0, high: claim.value - 1 };
+    case 'at most':
+      return { low: 0, high: claim.value };
+    case 'above':
+      return { low: claim.value + 1, high: Infinity };
+    case 'at least':
+      return { low: claim.value, high: Infinity };
+  }
+}
+
+/**
+ * Whether the claimed count meets the rule: true when every count the claim allows meets
+ * it, false when none does, undefined when the claim leaves it open ("more than 2
+ * paragraphs" against "exactly 3").
+ */
 function meets(claim: CountClaim, rule: CountedRule): boolean | undefined {
   const { n } = rule;
-  const holds = (c: number): boolean => (rule.relation === 'at least' ? c >= n : rule.relation === 'less than' ? c < n : c === n);
-  switch (claim.kind) {
-    case 'exactly': {
-      // An approximate count decides only well away from the boundary.
-      if (claim.approximate && Math.abs(claim.value - n) < Math.max(2, 0.1 * n)) return undefined;
-      return holds(claim.value);
-    }
-    case 'below': // c < v
-      if (rule.relation === 'less than') return claim.value <= n ? true : undefined;
-      return claim.value <= n ? false : undefined;
-    case 'at most': // c <= v
-      if (rule.relation === 'less than') return claim.value < n ? true : undefined;
-      return claim.value < n ? false : undefined;
-    case 'above': // c > v
-      if (rule.relation === 'at least') return claim.value >= n - 1 ? true : undefined;
-      return claim.value >= n - 1 ? false : undefined;
-    case 'at least': // c >= v
-      if (rule.relation === 'at least') return claim.value >= n ? true : undefined;
-      return claim.value >= n ? false : undefined;
-  }
+  // An approximate count decides only well away from the boundary.
+  if (claim.approximate && Math.abs(claim.value - n) < Math.max(2, 0.1 * n)) return undefined;
+  const { low, high } = allowedCounts(claim);
+  const [allMeet, noneMeets] =
+    rule.relation === 'at least' ? [low >= n, high < n] : rule.relation === 'less than' ? [high < n, low >= n] : [low === n && high === n, high < n || low > n];
+  return allMeet ? true : noneMeets ? false : undefined;
 }
 
 // A whole number only: "fourteen" is not "four".
@@ -97,10 +103,10 @@ const FLIPPED: Readonly<Record<CountClaim['kind'], CountClaim['kind']>> = {
 };
 /** Words that make a count a statement about the response, not a title ("4 paragraphs:"). */
 const CLAIM_VERB =
-  /\b(?:has|have|had|is|are|was|were|contains?|contained|includes?|included|used|uses|wrote|write|count|counted|comes? to|came to|totals?|runs? to|ran to|appears?|appeared|got|there)\b/;
-/** The instruction's own number mentioned as a reference, not as the count: "not the 307 required", "the 252-word minimum". */
+  /\b(?:has|have|had|is|are|was|were|contains?|contained|includes?|included|used|uses|wrote|write|count|counted|comes? to|came to|totals?|runs? to|ran to|appears?|appeared|occurs?|occurred|got|there)\b/;
+/** The instruction's own number mentioned as a reference, not as the count: "not the 307 required", "the 252-word minimum", "150 words required". */
 const REFERENCE_BEFORE = /(?:instead of|rather than|not|than the|of the|the|minimum of|limit of|short of|target of|requirement of|needed|asked for)\s*$/;
-const REFERENCE_AFTER = /^(?:-word|-sentence)?\s*(?:minimum|maximum|limit|required|requirement|needed|asked|target|threshold|cap)\b/;
+const REFERENCE_AFTER = /^(?:[\s-]+[a-z]+)?\s*(?:minimum|maximum|limit|required|requirement|needed|asked|target|threshold|cap)\b/;
 const APPROXIMATE = /(?:about|around|approximately|roughly|nearly|almost|~|some|circa)\s*$/;
 
 function countOf(token: string): number | undefined {
