@@ -115,6 +115,9 @@ describe('which count decides', () => {
       ['The word count is at most 149.', true],
       ['The word count is under 150, as asked.', true],
       ['The word count is fewer than 150 total words.', true],
+      ['The word count is at most 149', true], // the sentence ends at the number
+      ['The word count is at most 149-ish.', undefined],
+      ['The word count is at most 149-ish', undefined],
       ['The response has fewer than 3 paragraphs.', undefined], // counts paragraphs, not words
     ]);
   });
@@ -132,7 +135,10 @@ describe('negations', () => {
   });
 
   it('a negation farther back does not turn a bound around', () => {
-    expectVerdicts(words('at least', 150), [['The response is not short: it has well over 149 words.', true]]);
+    expectVerdicts(words('at least', 150), [
+      ['The response is not short: it has well over 149 words.', true],
+      ['Not long: it has fewer than 150 words.', false], // "not" is within reach but not right before the bound
+    ]);
   });
 
   it('"no", "zero", "does not appear" and "not once" are a count of zero', () => {
@@ -164,6 +170,7 @@ describe('what each instruction counts in', () => {
       [{ id: 'detectable_format:number_bullet_lists', kwargs: { num_bullets: 1 } }, 'It has 2 bullet.', false],
       [{ id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 3 } }, 'It has 2 highlighted sections.', false],
       [{ id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 3 } }, 'It has 3 highlights.', true],
+      [{ id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 2 } }, 'It has 1 highlight.', false],
       [{ id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 2 } }, 'It highlights only 1 phrase.', false],
       [{ id: 'detectable_format:number_highlighted_sections', kwargs: { num_highlights: 1 } }, 'It has 1 section highlighted.', true],
       [{ id: 'detectable_format:multiple_sections', kwargs: { section_spliter: 'SECTION', num_sections: 4 } }, 'It has 4 sections.', true],
@@ -185,6 +192,7 @@ describe('what each instruction counts in', () => {
       [{ id: 'change_case:capital_word_frequency', kwargs: { capital_relation: 'less than', capital_frequency: 3 } }, 'There are 3 upper-case words.', false],
       [{ id: 'change_case:capital_word_frequency', kwargs: { capital_relation: 'less than', capital_frequency: 3 } }, 'There are 3 capital words.', false],
       [{ id: 'change_case:capital_word_frequency', kwargs: { capital_relation: 'less than', capital_frequency: 3 } }, 'They appear 2 times.', true],
+      [{ id: 'keywords:frequency', kwargs: { keyword: 'waffle', relation: 'at least', frequency: 2 } }, 'They occur 3 times', true],
     ];
     expect(cases.map(([instruction, sentence]) => [instruction.id, sentence, claimedCountVerdict(sentence, instruction)])).toEqual(
       cases.map(([instruction, sentence, expected]) => [instruction.id, sentence, expected]),
@@ -197,6 +205,10 @@ describe('what each instruction counts in', () => {
       ['The response has 3 paragraphs and 2 sections.', undefined],
     ]);
     expectVerdicts(sentences('at least', 4), [['The response has 171 words.', undefined]]);
+    const capitals: Instruction = { id: 'change_case:capital_word_frequency', kwargs: { capital_relation: 'at least', capital_frequency: 3 } };
+    expectVerdicts(capitals, [['The response has 4 sentences.', undefined]]);
+    const keyword: Instruction = { id: 'keywords:frequency', kwargs: { keyword: 'waffle', relation: 'at least', frequency: 3 } };
+    expectVerdicts(keyword, [['The response has 4 sentences.', undefined]]);
   });
 
   it('instructions that count nothing are never judged by a count', () => {
@@ -246,6 +258,7 @@ describe('approximate counts', () => {
       ['The response is nearly 140 words.', undefined],
       ['The response is almost 140 words.', undefined],
       ['The response has some 160 words.', undefined],
+      ['About the response: it has 160 words.', true], // "about" that does not qualify the count
     ]);
     expectVerdicts(sentences('at least', 10), [
       ['The response has about 12 sentences.', true], // 2 away: decides
@@ -263,6 +276,8 @@ describe('a count that is a title, not a statement', () => {
       ['16 sentences.', undefined],
       ['Final length: 16 sentences', undefined], // four words, no verb
       ['Final length: 16 sentences total.', true], // five words
+      ['  Final length: 16 sentences', undefined], // leading space is no word
+      ['Final  length: 16 sentences', undefined], // nor is a double space
       ['The response has 16 sentences', true],
       ['It had 16 sentences', true],
       ['They were 16 sentences', true],
@@ -274,6 +289,12 @@ describe('a count that is a title, not a statement', () => {
       ['I wrote 16 sentences', true],
       ['It includes 16 sentences', true],
       ['It contained 16 sentences', true],
+      ['They contain 16 sentences', true],
+      ['They include 16 sentences', true],
+      ['They come to 16 sentences', true],
+      ['They total 16 sentences', true],
+      ['They run to 16 sentences', true],
+      ['It ran to 16 sentences', true],
     ]);
   });
 });

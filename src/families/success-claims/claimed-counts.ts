@@ -10,7 +10,10 @@ import { NUMBER_PATTERN, numberValue, withoutQuoted } from '../../reading/text.j
 
 /** What an instruction counts, and how the count must relate to its number. */
 interface CountedRule {
-  /** The nouns a report counts it in ("sentences", "all-caps words", "times"). */
+  /**
+   * The nouns a report counts it in ("sentences", "words", "times"). Up to two words may
+   * stand before the noun ("all-caps words", "bullet points"), so no noun lists its modifiers.
+   */
   nouns: RegExp;
   relation: Relation | 'exactly';
   n: number;
@@ -30,9 +33,9 @@ function countedRule(instruction: Instruction): CountedRule | undefined {
     case 'detectable_content:number_placeholders':
       return { nouns: /placeholders?/, relation: 'at least', n: instruction.kwargs.num_placeholders };
     case 'detectable_format:number_bullet_lists':
-      return { nouns: /bullet(?: points?)?s?|bullet points?/, relation: 'exactly', n: instruction.kwargs.num_bullets };
+      return { nouns: /bullets?/, relation: 'exactly', n: instruction.kwargs.num_bullets };
     case 'detectable_format:number_highlighted_sections':
-      return { nouns: /(?:highlighted )?sections?|highlights?|phrases?/, relation: 'at least', n: instruction.kwargs.num_highlights };
+      return { nouns: /sections?|highlights?|phrases?/, relation: 'at least', n: instruction.kwargs.num_highlights };
     case 'detectable_format:multiple_sections':
       return { nouns: /sections?/, relation: 'exactly', n: instruction.kwargs.num_sections };
     case 'keywords:frequency':
@@ -40,11 +43,7 @@ function countedRule(instruction: Instruction): CountedRule | undefined {
     case 'keywords:letter_frequency':
       return { nouns: new RegExp(TIMES), relation: instruction.kwargs.let_relation, n: instruction.kwargs.let_frequency };
     case 'change_case:capital_word_frequency':
-      return {
-        nouns: new RegExp(`(?:all-?caps|capitali[sz]ed|capital|uppercase|upper-case)? ?words?|${TIMES}`),
-        relation: instruction.kwargs.capital_relation,
-        n: instruction.kwargs.capital_frequency,
-      };
+      return { nouns: new RegExp(`words?|${TIMES}`), relation: instruction.kwargs.capital_relation, n: instruction.kwargs.capital_frequency };
     default:
       return undefined;
   }
@@ -106,7 +105,7 @@ const CLAIM_VERB =
   /\b(?:has|have|had|is|are|was|were|contains?|contained|includes?|included|used|uses|wrote|write|count|counted|comes? to|came to|totals?|runs? to|ran to|appears?|appeared|occurs?|occurred|got|there)\b/;
 /** The instruction's own number mentioned as a reference, not as the count: "not the 307 required", "the 252-word minimum", "150 words required". */
 const REFERENCE_BEFORE = /(?:instead of|rather than|not|than the|of the|the|minimum of|limit of|short of|target of|requirement of|needed|asked for)\s*$/;
-const REFERENCE_AFTER = /^(?:[\s-]+[a-z]+)?\s*(?:minimum|maximum|limit|required|requirement|needed|asked|target|threshold|cap)\b/;
+const REFERENCE_AFTER = /^[\s-]+[a-z]+\s*(?:minimum|maximum|limit|required|requirement|needed|asked|target|threshold|cap)\b/;
 const APPROXIMATE = /(?:about|around|approximately|roughly|nearly|almost|~|some|circa)\s*$/;
 
 function countOf(token: string): number | undefined {
@@ -159,6 +158,6 @@ export function claimedCountVerdict(sentence: string, instruction: Instruction):
   const claims = countClaims(text, rule);
   const exact = claims.filter((c) => c.kind === 'exactly');
   const deciding = (exact.length > 0 ? exact : claims).map((claim) => meets(claim, rule));
-  if (deciding.length === 0 || deciding.some((d) => d === undefined)) return undefined;
+  // No claim, an open claim or two claims that disagree: unread (every() of nothing is true, and deciding[0] then undefined).
   return deciding.every((d) => d === deciding[0]) ? deciding[0] : undefined;
 }
