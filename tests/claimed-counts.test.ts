@@ -291,9 +291,11 @@ describe('a count that is a title, not a statement', () => {
       ['It contained 16 sentences', true],
       ['They contain 16 sentences', true],
       ['They include 16 sentences', true],
-      ['They come to 16 sentences', true],
+      ['Comes to 16 sentences', true],
+      ['Come to 16 sentences', true],
       ['They total 16 sentences', true],
-      ['They run to 16 sentences', true],
+      ['Runs to 16 sentences', true],
+      ['Run to 16 sentences', true],
       ['It ran to 16 sentences', true],
     ]);
   });
