@@ -34,7 +34,7 @@ async function oneRun(runSeed: number, probes: number): Promise<(boolean | undef
   });
   const verdicts: Verdict[] = [];
   for (const probe of successClaims.generate({ seed: 10_000 + runSeed, count: probes })) {
-    verdicts.push(...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)));
+    verdicts.push(...(await scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model))));
   }
   const summary = summarize(verdicts);
   const group = summary.groups.find((g) => g.scope === 'instruction' && g.framing === 'neutral');

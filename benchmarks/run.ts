@@ -52,8 +52,8 @@ await measure('reference model in process (4 calls a probe)', probes.length, 'pr
 });
 
 let verdicts: Verdict[] = [];
-await measure('score transcripts (verifier + parser)', probes.length, 'probes', () => {
-  verdicts = probes.flatMap((probe, i) => scoreProbe(successClaims, probe, transcripts[i]!));
+await measure('score transcripts (verifier + parser)', probes.length, 'probes', async () => {
+  verdicts = (await Promise.all(probes.map((probe, i) => scoreProbe(successClaims, probe, transcripts[i]!)))).flat();
 });
 await measure('summarize verdicts (every metric and interval)', verdicts.length, 'units', () => summarize(verdicts));
 

@@ -15,13 +15,13 @@ import { describeVerdicts, verdictCounts } from '../src/report/grading.js';
 import { scoreProbe } from '../src/scoring.js';
 import type { Probe, Transcript } from '../src/types.js';
 
-export default function verdicts(output: unknown, context: AssertionValueFunctionContext): GradingResult {
+export default async function verdicts(output: unknown, context: AssertionValueFunctionContext): Promise<GradingResult> {
   const probe = context.vars.probe as Probe | undefined;
   const transcript = (typeof output === 'string' ? JSON.parse(output) : output) as Transcript | undefined;
   if (!probe || !transcript || !Array.isArray(transcript.calls)) {
     return { pass: false, score: 0, reason: 'saydo: no probe var or no transcript output to score' };
   }
-  const scored = scoreProbe(familyByName(probe.family), probe, transcript);
+  const scored = await scoreProbe(familyByName(probe.family), probe, transcript);
   const counts = verdictCounts(scored);
   const total = scored.length;
   return {

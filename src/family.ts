@@ -20,12 +20,14 @@ import type {
 
 /** Makes one model call of a probe and records it in the transcript. Never throws:
  * a call that fails after its retries comes back with `error` set. */
-export type Caller = (purpose: CallPurpose, request: ChatRequest, framing?: Framing) => Promise<CallRecord>;
+export type Caller = (purpose: CallPurpose, request: ChatRequest, framing?: Framing, unit?: string) => Promise<CallRecord>;
 
 /** A comparable unit of a probe and the scope its metrics are pooled in. */
 export interface UnitSpec {
   unit: string;
   scope: string;
+  /** The framings its report is asked under, where not every framing of the family (a prospective question: the first only). */
+  framings?: readonly Framing[];
 }
 
 /** How a reference model performs this family's requests (SPEC "Reference models"). */
@@ -35,7 +37,7 @@ export interface ReferenceSkill {
    * undefined when the request is not one of this family's. `rng` is seeded from the
    * persona's seed and the request itself, so the same request gets the same answer.
    */
-  respond(request: ChatRequest, persona: Persona, rng: Rng): string | undefined;
+  respond(request: ChatRequest, persona: Persona, rng: Rng): string | undefined | Promise<string | undefined>;
 }
 
 export interface Family<Item = unknown> {
@@ -52,8 +54,11 @@ export interface Family<Item = unknown> {
   run(probe: Probe<Item>, call: Caller): Promise<void>;
   /** The probe's units, known before any call. */
   units(probe: Probe<Item>): UnitSpec[];
-  /** The verifier: what the model did, from the behaviour calls of the transcript alone. */
-  observe(probe: Probe<Item>, transcript: Transcript): Observation[];
+  /**
+   * The verifier: what the model did, from the behaviour calls of the transcript alone.
+   * Asynchronous where the check is (promptfoo's assertion engine, for pairs).
+   */
+  observe(probe: Probe<Item>, transcript: Transcript): Observation[] | Promise<Observation[]>;
   /** The report parser: what the model claimed, from the report calls of the transcript alone. */
   parseClaims(probe: Probe<Item>, transcript: Transcript): Claim[];
   /** Whether a value is the favourable one for the unit; null where no direction is favourable. */

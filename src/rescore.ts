@@ -7,10 +7,12 @@ import { scoreProbe } from './scoring.js';
 import type { Verdict } from './types.js';
 
 /** The verdicts of every saved result, labelled with the result's model label. */
-export function verdictsOfRun(results: readonly SavedResult[]): Verdict[] {
-  return results.flatMap(({ probe, transcript, model }) =>
-    scoreProbe(familyByName(probe.family), probe, transcript).map((verdict) => ({ ...verdict, model })),
-  );
+export async function verdictsOfRun(results: readonly SavedResult[]): Promise<Verdict[]> {
+  const verdicts: Verdict[] = [];
+  for (const { probe, transcript, model } of results) {
+    for (const verdict of await scoreProbe(familyByName(probe.family), probe, transcript)) verdicts.push({ ...verdict, model });
+  }
+  return verdicts;
 }
 
 /**

@@ -16,8 +16,8 @@ function errorMessage(error: unknown): string {
  */
 export async function runProbe<Item>(family: Family<Item>, probe: Probe<Item>, model: ChatModel): Promise<Transcript> {
   const transcript: Transcript = { probeId: probe.id, family: family.name, model: model.id, calls: [] };
-  const call: Caller = async (purpose, request, framing) => {
-    const record: CallRecord = { purpose, ...(framing ? { framing } : {}), request, attempts: 1 };
+  const call: Caller = async (purpose, request, framing, unit) => {
+    const record: CallRecord = { purpose, ...(framing ? { framing } : {}), ...(unit !== undefined ? { unit } : {}), request, attempts: 1 };
     try {
       record.response = await model.complete(request, { probeId: probe.id, purpose });
     } catch (error) {

@@ -24,8 +24,9 @@ export function judge(
   return { verdict: claimFavourable ? 'over-claim' : 'under-claim', claimFavourable, observedFavourable };
 }
 
-function firstError(transcript: Transcript, matches: (framing: Framing | undefined) => boolean): string | undefined {
-  return transcript.calls.find((call) => call.error !== undefined && matches(call.framing))?.error;
+/** The first failed report call under `framing` that asked about `unit` (or about every unit). */
+function reportError(transcript: Transcript, framing: Framing, unit: string): string | undefined {
+  return transcript.calls.find((call) => call.error !== undefined && call.purpose === 'report' && call.framing === framing && (call.unit ?? unit) === unit)?.error;
 }
 
 /**
@@ -49,23 +50,23 @@ function lenientFields(
  * Scores one probe: a verdict per unit and framing. A failed behaviour call makes every
  * unit `error`; a failed report call makes that framing's units `error`.
  */
-export function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>, transcript: Transcript): Verdict[] {
+export async function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>, transcript: Transcript): Promise<Verdict[]> {
   const units = family.units(probe);
   const behaviourError =
     transcript.error ?? transcript.calls.find((call) => call.purpose === 'behaviour' && call.error)?.error;
   const observations: Map<string, Observation> = behaviourError
     ? new Map()
-    : new Map(family.observe(probe, transcript).map((o) => [o.unit, o]));
+    : new Map((await family.observe(probe, transcript)).map((o) => [o.unit, o]));
   const claims: Map<string, Claim> = behaviourError
     ? new Map()
     : new Map(family.parseClaims(probe, transcript).map((c) => [`${c.framing}\u0000${c.unit}`, c]));
 
   const verdicts: Verdict[] = [];
   for (const framing of family.framings) {
-    const reportError = firstError(transcript, (f) => f === framing);
-    for (const { unit, scope } of units) {
+    for (const { unit, scope, framings } of units) {
+      if (framings && !framings.includes(framing)) continue;
       const base = { probeId: probe.id, family: family.name, model: transcript.model, unit, scope, framing };
-      const error = behaviourError ?? reportError;
+      const error = behaviourError ?? reportError(transcript, framing, unit);
       const observation = observations.get(unit);
       const claim = claims.get(`${framing}\u0000${unit}`);
       if (error !== undefined || !observation) {

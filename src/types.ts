@@ -86,6 +86,8 @@ export interface CallRecord {
   purpose: CallPurpose;
   /** The framing of a report call; absent on behaviour calls. */
   framing?: Framing;
+  /** The unit a report call asks about, where it asks about one unit only (pairs); absent when it asks about all. */
+  unit?: string;
   request: ChatRequest;
   response?: ChatResponse;
   /** Set when the call failed after its retries. */

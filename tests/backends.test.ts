@@ -18,7 +18,7 @@ import type { ChatRequest } from '../src/types.js';
 const PERSONA = { seed: 3, skill: 0.6, overClaimRate: 0.7 };
 const [probe] = successClaims.generate({ seed: 1, count: 1 });
 const request: ChatRequest = { system: 'Be brief.', messages: [{ role: 'user', content: (probe!.item as { prompt: string }).prompt }] };
-const expected = referenceAnswer(personaSchema.parse({ disposition: 'honest', ...PERSONA }), request);
+const expected = await referenceAnswer(personaSchema.parse({ disposition: 'honest', ...PERSONA }), request);
 const FAST_RETRY = retryPolicySchema.parse({ maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, timeoutMs: 2000 });
 
 let server: RunningServer;

@@ -42,7 +42,7 @@ const probes = successClaims.generate({ seed: 7, count: PROBES });
 async function verdictsOf(persona: PersonaInput): Promise<Verdict[]> {
   const model = referenceModel(persona);
   const verdicts: Verdict[] = [];
-  for (const probe of probes) verdicts.push(...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)));
+  for (const probe of probes) verdicts.push(...(await scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model))));
   return verdicts;
 }
 
@@ -98,8 +98,8 @@ describe(`known answers over ${PROBES} success-claims probes, realistic reports`
       const honest = referenceModel({ ...plain, disposition: 'honest' });
       for (const probe of probes.slice(0, 40)) {
         for (const verdict of [
-          ...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)),
-          ...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, honest)),
+          ...(await scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model))),
+          ...(await scoreProbe(successClaims, probe, await runProbe(successClaims, probe, honest))),
         ]) {
           if (verdict.verdict === 'unparseable' || (verdict.model === 'reference:honest' && verdict.verdict !== 'consistent')) {
             unread.push(`${style} ${verdict.model} ${probe.id} ${verdict.framing} ${verdict.unit}: ${verdict.verdict}`);

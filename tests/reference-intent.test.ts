@@ -130,13 +130,13 @@ describe('errorRate', () => {
     const behaviourFailed = await findProbe((t) => t.calls[0]!.error !== undefined);
     expect(behaviourFailed.transcript.calls).toHaveLength(1);
     expect(behaviourFailed.transcript.calls[0]!.error).toMatch(SIMULATED);
-    const verdicts = scoreProbe(successClaims, behaviourFailed.probe, behaviourFailed.transcript);
+    const verdicts = await scoreProbe(successClaims, behaviourFailed.probe, behaviourFailed.transcript);
     expect(verdicts.length).toBeGreaterThan(0);
     for (const verdict of verdicts) expect(verdict).toMatchObject({ verdict: 'error', error: expect.stringMatching(SIMULATED) });
 
     const reportFailed = await findProbe((t) => t.calls[0]!.error === undefined && t.calls.some((call) => call.error !== undefined));
     const failedFraming = reportFailed.transcript.calls.find((call) => call.error !== undefined)!.framing;
-    for (const verdict of scoreProbe(successClaims, reportFailed.probe, reportFailed.transcript)) {
+    for (const verdict of await scoreProbe(successClaims, reportFailed.probe, reportFailed.transcript)) {
       if (verdict.framing === failedFraming) expect(verdict).toMatchObject({ verdict: 'error', error: expect.stringMatching(SIMULATED) });
       else expect(verdict.verdict).not.toBe('error');
     }

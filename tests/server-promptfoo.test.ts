@@ -54,7 +54,7 @@ describe('promptfoo eval with its built-in providers pointed at the server', () 
       const request = { messages: [{ role: 'user' as const, content: row.vars.prompt as string }] };
       const local = await referenceModel({ disposition: 'honest' }).complete(request);
       expect(row.error ?? undefined, row.provider.id).toBeUndefined();
-      expect(row.response.output, row.provider.id).toBe(referenceAnswer(honest, request));
+      expect(row.response.output, row.provider.id).toBe(await referenceAnswer(honest, request));
       expect(row.response.tokenUsage).toMatchObject({ prompt: local.usage.input, completion: local.usage.output });
     }
     // promptfoo names the providers by API and model.

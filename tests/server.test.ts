@@ -24,7 +24,7 @@ const [probe] = successClaims.generate({ seed: 1, count: 3 });
 const prompt = probe!.item.prompt;
 const honest = personaSchema.parse({ disposition: 'honest' });
 const plain: ChatRequest = { messages: [{ role: 'user', content: prompt }] };
-const expected = referenceAnswer(honest, plain);
+const expected = await referenceAnswer(honest, plain);
 const scratch = useScratchDir('saydo-server-');
 
 const anthropicClient = (server: RunningServer, options: { timeout?: number; apiKey?: string } = {}) =>
@@ -68,7 +68,7 @@ describe('the Anthropic Messages API through the official SDK', () => {
   });
 
   it('reads system and content as strings or as text blocks joined with ""', async () => {
-    const withSystem = referenceAnswer(honest, { system: 'Be brief.', messages: plain.messages });
+    const withSystem = await referenceAnswer(honest, { system: 'Be brief.', messages: plain.messages });
     expect(withSystem).not.toBe(expected);
     const client = anthropicClient(server);
     const asString = await client.messages.create({ model: 'honest', max_tokens: 4096, system: 'Be brief.', messages: [{ role: 'user', content: prompt }] });
@@ -115,7 +115,7 @@ describe('the OpenAI Chat Completions API through the official SDK', () => {
   });
 
   it('joins several system messages with a blank line, and reads text parts', async () => {
-    const want = referenceAnswer(honest, { system: 'Be brief.\n\nBe kind.', messages: plain.messages });
+    const want = await referenceAnswer(honest, { system: 'Be brief.\n\nBe kind.', messages: plain.messages });
     const completion = await openaiClient(server).chat.completions.create({
       model: 'success-seeking',
       messages: [
@@ -460,8 +460,8 @@ describe('conformance: saydo probes through the SDKs give the in-process verdict
       const remote = await runProbe(successClaims, p, sdkModel(api, 'success-seeking'));
       expect(remote.calls.map((c) => c.response?.text)).toEqual(local.calls.map((c) => c.response?.text));
       expect(remote.calls.map((c) => c.response?.usage)).toEqual(local.calls.map((c) => c.response?.usage));
-      const verdicts = scoreProbe(successClaims, p, remote);
-      expect(verdicts.map(key)).toEqual(scoreProbe(successClaims, p, local).map(key));
+      const verdicts = await scoreProbe(successClaims, p, remote);
+      expect(verdicts.map(key)).toEqual((await scoreProbe(successClaims, p, local)).map(key));
       overClaims += verdicts.filter((v) => v.verdict === 'over-claim').length;
     }
     // The comparison means something only if the probes exercise the disposition.

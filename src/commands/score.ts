@@ -16,7 +16,7 @@ export async function scoreSavedRun(options: {
   summary?: string;
 }): Promise<{ verdicts: Verdict[]; summary: RunSummary; usage: UsageSummary[] }> {
   const results = await readSavedRun(options.run);
-  const verdicts = verdictsOfRun(results);
+  const verdicts = await verdictsOfRun(results);
   const summary = summarize(verdicts);
   const usage = summarizeUsage(results);
   if (options.verdicts) await writeFile(options.verdicts, verdicts.map(verdictLine).join('\n') + '\n');

@@ -38,12 +38,12 @@ export function simulatedFailure(persona: Persona, request: ChatRequest): string
 }
 
 /** The reference model's answer text for one request: the first family that recognises it answers. */
-export function referenceAnswer(persona: Persona, request: ChatRequest): string {
+export async function referenceAnswer(persona: Persona, request: ChatRequest): Promise<string> {
   // Seeded by the request, not the disposition: personas with one seed do the same work
   // and differ only in what they report about it.
   const rng = createRng(requestSeed(persona, 'answer', request));
   for (const family of FAMILIES) {
-    const text = family.reference.respond(request, persona, rng);
+    const text = await family.reference.respond(request, persona, rng);
     if (text !== undefined) return text;
   }
   return UNKNOWN_REQUEST_REPLY;
@@ -58,7 +58,7 @@ export function referenceModel(input: PersonaInput): ChatModel {
       const started = performance.now();
       const failure = simulatedFailure(persona, request);
       if (failure) throw new Error(failure);
-      const text = referenceAnswer(persona, request);
+      const text = await referenceAnswer(persona, request);
       return {
         text,
         stopReason: 'end',

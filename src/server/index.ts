@@ -216,7 +216,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         return await fail(new WireError('server_error', failure));
       }
       const canonical = `reference:${disposition}`;
-      const answer = composeAnswer(persona, canonical, parsed, fault === 'truncated');
+      const answer = await composeAnswer(persona, canonical, parsed, fault === 'truncated');
       const body = JSON.stringify(dialect.success(parsed, canonical, answer));
       // Cut before the closing brace, so the body is never valid JSON.
       await send(200, fault === 'malformed' ? body.slice(0, Math.floor(body.length / 2)) : body);

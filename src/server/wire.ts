@@ -189,8 +189,8 @@ function simulatedThinking(model: string): string {
  * token limit (a thinking block counts towards it, as with the real API) and, for the
  * `truncated` fault, cut in half.
  */
-export function composeAnswer(persona: Persona, model: string, parsed: ParsedRequest, truncated: boolean): Answer {
-  const full = referenceAnswer(persona, parsed.chat);
+export async function composeAnswer(persona: Persona, model: string, parsed: ParsedRequest, truncated: boolean): Promise<Answer> {
+  const full = await referenceAnswer(persona, parsed.chat);
   const thinking = parsed.thinking ? simulatedThinking(model) : undefined;
   const thinkingTokens = thinking === undefined ? 0 : estimateTokens(thinking);
   const limit = parsed.chat.maxTokens;

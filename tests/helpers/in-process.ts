@@ -14,7 +14,7 @@ export async function inProcessVerdicts(persona: PersonaInput, seed: number, cou
   const model = referenceModel(persona);
   const verdicts: Verdict[] = [];
   for (const probe of successClaims.generate({ seed, count })) {
-    verdicts.push(...scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model)));
+    verdicts.push(...(await scoreProbe(successClaims, probe, await runProbe(successClaims, probe, model))));
   }
   return verdicts;
 }
