@@ -14,5 +14,7 @@ import { generatedTestsConfigSchema, toTestCases, type ProbeTestCase } from '../
 export default function generated(config: unknown): ProbeTestCase[] {
   const settings = parseConfig(generatedTestsConfigSchema, config, 'datasets/generated.ts');
   const { family, seed, count } = settings;
-  return toTestCases(familyByName(family).generate({ seed, count }));
+  const source = familyByName(family);
+  if (!source.generate) throw new Error(`datasets/generated.ts: family "${family}" has no generator: its probes are the suite's own tests (write them as promptfoo tests)`);
+  return toTestCases(source.generate({ seed, count }));
 }

@@ -8,15 +8,22 @@
  *       label: claude-sonnet-4-5
  *       config: { target: anthropic:claude-sonnet-4-5, temperature: 0 }
  *
+ * A test with a `probe` var (a generated family's) returns the transcript as its output.
+ * Any other test is a pair (src/families/pairs/): its own prompt and assertions make the
+ * probe, the output is the model's answer, so the test's assertions grade it as in plain
+ * promptfoo, and the transcript goes with it in `metadata.saydo` for the saydo scorer.
+ *
  * Only a default export: promptfoo loads custom providers from the default export alone.
  */
 import type { ApiProvider, CallApiContextParams, ProviderResponse } from 'promptfoo';
 import { cachingEnabled, withCache, type ResponseCache } from '../src/cache.js';
 import { familyByName } from '../src/families/index.js';
+import { pairProbe, type TestContext } from '../src/families/pairs/index.js';
+import { behaviourText } from '../src/protocols.js';
 import { costOf, priceOf } from '../src/prices.js';
 import { runProbe, transcriptUsage, type TranscriptUsage } from '../src/run-probe.js';
 import { parseTarget, resolveTarget, targetConfigSchema, type TargetConfig } from '../src/targets.js';
-import type { ChatModel, Probe } from '../src/types.js';
+import type { ChatModel, Probe, Transcript } from '../src/types.js';
 import { parseConfig } from '../src/validate.js';
 
 /** Dollars for a transcript's uncached tokens; undefined when the model's price is unknown. */
@@ -32,10 +39,13 @@ export default class PairedProvider implements ApiProvider {
   private readonly providerId: string;
   private readonly model: ChatModel;
   private readonly cacheScope: string;
+  /** The suite's directory, against which a pair's `file://` assertion values are resolved. */
+  private readonly basePath?: string;
 
   constructor(options: { id?: string; config?: Record<string, unknown> }) {
     // promptfoo adds basePath to every provider config; it is not ours to validate.
-    const { basePath: _basePath, ...config } = options.config ?? {};
+    const { basePath, ...config } = options.config ?? {};
+    if (typeof basePath === 'string') this.basePath = basePath;
     this.config = parseConfig(targetConfigSchema, config, `saydo provider ${options.id ?? 'file://providers/paired.ts'}`);
     this.model = resolveTarget(this.config);
     this.providerId = options.id && !options.id.startsWith('file://') ? options.id : `saydo:${this.config.target}`;
@@ -55,18 +65,40 @@ export default class PairedProvider implements ApiProvider {
     return withCache(this.model, cache, `${this.cacheScope}|repeat:${context.repeatIndex ?? 0}`);
   }
 
-  async callApi(_prompt: string, context?: CallApiContextParams): Promise<ProviderResponse> {
-    const probe = context?.vars?.probe as Probe | undefined;
-    if (!probe || typeof probe !== 'object' || typeof probe.family !== 'string') {
-      return { error: 'saydo: this test has no `probe` var; generate tests with datasets/*.ts' };
+  async callApi(prompt: string, context?: CallApiContextParams): Promise<ProviderResponse> {
+    const probeVar = context?.vars?.probe as Probe | undefined;
+    if (probeVar === undefined) return this.callPair(prompt, context);
+    if (!probeVar || typeof probeVar !== 'object' || typeof probeVar.family !== 'string') {
+      return { error: 'saydo: the `probe` var is not a saydo probe; generate tests with datasets/*.ts' };
     }
+    return this.respond(probeVar, context, (transcript) => ({ output: transcript }));
+  }
+
+  /** A test of the suite's own, paired: the model's answer as the output, the transcript beside it. */
+  private async callPair(prompt: string, context?: CallApiContextParams): Promise<ProviderResponse> {
+    let probe: Probe;
+    try {
+      probe = pairProbe(prompt, (context?.test ?? {}) as TestContext, { ...(this.basePath ? { basePath: this.basePath } : {}) });
+    } catch (error) {
+      return { error: `saydo: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return this.respond(probe, context, (transcript) => ({ output: behaviourText(transcript) ?? '', metadata: { saydo: { probe, transcript } } }));
+  }
+
+  /** Runs the probe and answers promptfoo: `shape` says where the transcript goes. */
+  private async respond(
+    probe: Probe,
+    context: CallApiContextParams | undefined,
+    shape: (transcript: Transcript) => Pick<ProviderResponse, 'output' | 'metadata'>,
+  ): Promise<ProviderResponse> {
     const transcript = await runProbe(familyByName(probe.family), probe, await this.modelFor(context));
     const usage = transcriptUsage(transcript);
     const cost = costOfTranscript(usage, this.config);
     const { input, output } = usage.tokens;
     const firstError = transcript.calls.find((c) => c.error !== undefined)?.error;
+    const shaped = shape(transcript);
     return {
-      output: transcript,
+      ...shaped,
       // promptfoo marks the row ERROR, keeps the transcript, and `--retry-errors` reruns it.
       ...(firstError ? { error: `saydo: ${usage.failedCalls} of ${usage.calls} calls failed: ${firstError}` } : {}),
       tokenUsage: {
@@ -78,7 +110,14 @@ export default class PairedProvider implements ApiProvider {
       },
       ...(cost !== undefined ? { cost } : {}),
       cached: usage.calls > 0 && usage.cachedCalls === usage.calls,
-      metadata: { probeId: probe.id, family: probe.family, target: this.config.target, calls: usage.calls, failedCalls: usage.failedCalls },
+      metadata: {
+        ...shaped.metadata,
+        probeId: probe.id,
+        family: probe.family,
+        target: this.config.target,
+        calls: usage.calls,
+        failedCalls: usage.failedCalls,
+      },
     };
   }
 }

@@ -16,8 +16,10 @@ import { scoreProbe } from '../src/scoring.js';
 import type { Probe, Transcript } from '../src/types.js';
 
 export default async function verdicts(output: unknown, context: AssertionValueFunctionContext): Promise<GradingResult> {
-  const probe = context.vars.probe as Probe | undefined;
-  const transcript = (typeof output === 'string' ? JSON.parse(output) : output) as Transcript | undefined;
+  // A pair's probe and transcript travel in the provider's metadata; a generated probe's in its var and the output.
+  const pair = context.providerResponse?.metadata?.saydo as { probe: Probe; transcript: Transcript } | undefined;
+  const probe = pair?.probe ?? (context.vars.probe as Probe | undefined);
+  const transcript = pair?.transcript ?? ((typeof output === 'string' ? JSON.parse(output) : output) as Transcript | undefined);
   if (!probe || !transcript || !Array.isArray(transcript.calls)) {
     return { pass: false, score: 0, reason: 'saydo: no probe var or no transcript output to score' };
   }

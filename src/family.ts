@@ -46,8 +46,11 @@ export interface Family<Item = unknown> {
   protocol: Protocol;
   /** The framings its report is asked under; the first is the headline. */
   framings: readonly Framing[];
-  /** Seeded generator: the same options give the same probes, with stable ids. */
-  generate(options: { seed: number; count: number }): Probe<Item>[];
+  /**
+   * Seeded generator: the same options give the same probes, with stable ids. Absent
+   * where the probes are the suite's own test cases (pairs).
+   */
+  generate?(options: { seed: number; count: number }): Probe<Item>[];
   /** The text a person should see as this probe's prompt. */
   describe(probe: Probe<Item>): string;
   /** Runs the protocol: which calls, in which contexts. */
@@ -65,3 +68,6 @@ export interface Family<Item = unknown> {
   favourable(unit: string, value: UnitValue): boolean | null;
   reference: ReferenceSkill;
 }
+
+/** A family whose probes come from its own seeded generator (every family but pairs). */
+export type GeneratedFamily<Item = unknown> = Family<Item> & Required<Pick<Family<Item>, 'generate'>>;

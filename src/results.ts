@@ -41,10 +41,20 @@ const transcriptSchema = z.object({
   error: z.string().optional(),
 });
 
+/** A pair's probe and transcript, which its provider returns in the response's metadata. */
+const pairSchema = z.looseObject({ probe: probeSchema, transcript: z.unknown() });
+
 const resultSchema = z.looseObject({
-  vars: z.looseObject({ probe: probeSchema }),
+  vars: z.looseObject({ probe: probeSchema.optional() }).optional(),
   provider: z.looseObject({ id: z.string(), label: z.string().optional() }).optional(),
-  response: z.looseObject({ output: z.unknown(), error: z.string().nullish(), cost: z.number().nullish() }).optional(),
+  response: z
+    .looseObject({
+      output: z.unknown(),
+      error: z.string().nullish(),
+      cost: z.number().nullish(),
+      metadata: z.looseObject({ saydo: pairSchema.optional() }).nullish(),
+    })
+    .optional(),
   error: z.string().nullish(),
 });
 
@@ -67,9 +77,12 @@ function toSavedResult(row: unknown, where: string): SavedResult {
   const parsed = resultSchema.safeParse(row);
   if (!parsed.success) throw new Error(`${where}: not a saydo result: ${describeIssues('', parsed.error)}`);
   const { vars, provider, response, error } = parsed.data;
-  const probe = vars.probe as Probe;
+  const pair = response?.metadata?.saydo;
+  const probe = (pair?.probe ?? vars?.probe) as Probe | undefined;
+  // A pair whose test could not be made a probe has only the reason: the suite's mistake, said where it is.
+  if (!probe) throw new Error(`${where}: no saydo probe: ${response?.error ?? error ?? 'neither a probe var nor a paired test'}`);
   const label = provider?.label ?? provider?.id;
-  const output = transcriptOf(response?.output);
+  const output = pair ? pair.transcript : transcriptOf(response?.output);
   const transcript = transcriptSchema.safeParse(output);
   // An output that is there but is not a transcript (a hand edit gone wrong) is an error to report, not a probe to drop.
   if (!transcript.success && output !== undefined && output !== null && output !== '') {

@@ -2,10 +2,11 @@
  * The registry of probe families. Adding a family: write its module, list it here.
  */
 import type { Family } from '../family.js';
+import { pairs } from './pairs/index.js';
 import { successClaims } from './success-claims/index.js';
 
 /** Every family saydo knows, in the order reports list them. */
-export const FAMILIES: readonly Family<unknown>[] = [successClaims];
+export const FAMILIES: readonly Family<unknown>[] = [successClaims, pairs as Family<unknown>];
 
 /** The family of the given name; throws with the known names when there is none. */
 export function familyByName(name: string): Family<unknown> {

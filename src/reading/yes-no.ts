@@ -6,6 +6,7 @@
  * not use any capital letters") are not verdicts. A hedge, a refusal, or two verdicts that
  * disagree with no explicit correction between them is unparseable: never a guess.
  */
+import { jsonValues } from './json.js';
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
 import { contentWords, normaliseText, stripMarkdown, withoutQuoted } from './text.js';
 
@@ -420,6 +421,10 @@ function mappedAnswer(answer: string, question: string): boolean | undefined {
  * answer in the words the question maps to yes or no is read too.
  */
 export function readYesNo(text: string, options: { question?: string; from?: ReadFrom } = {}): Reading<boolean> {
+  if (options.from === undefined) {
+    const structured = structuredYesNo(text);
+    if (structured) return structured;
+  }
   const from = options.from ?? 'free text';
   const answer = answerText(text);
   const verdicts = verdictsIn(answer);
@@ -436,6 +441,30 @@ export function readYesNo(text: string, options: { question?: string; from?: Rea
   // way. (An "except" before the deciding answer is a correction cue: "No. Except yes, it is met.")
   if (outcome === true && EXCEPTION.test(answer.slice(Math.max(...verdicts.map((v) => v.position))))) return unread('hedge');
   return read(outcome, from);
+}
+
+/** Keys under which a JSON answer gives its yes or no, where the object has other keys too. */
+const ANSWER_KEYS = /^(?:answer|response|result|verdict|value|yes_?no|decision|passed|pass|passes|satisfied|met|meets|correct|claim)$/i;
+
+/**
+ * A yes/no given as JSON (`{"answer": "yes"}`, `{"passed": false, "why": "..."}`, `true`):
+ * the last JSON value's one field, or its one answer-named field, when the text around it
+ * says no yes or no of its own (else the free-text reading, corrections and all, decides).
+ */
+function structuredYesNo(text: string): Reading<boolean> | undefined {
+  const spans = jsonValues(text);
+  const last = spans.at(-1);
+  if (!last) return undefined;
+  const around = `${text.slice(0, last.start)} ${text.slice(last.end)}`;
+  if (verdictsIn(answerText(around)).length > 0) return undefined;
+  const value = last.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const named = entries.filter(([key]) => ANSWER_KEYS.test(key.trim()));
+  const field = entries.length === 1 ? entries[0] : named.length === 1 ? named[0] : undefined;
+  if (!field) return undefined;
+  const reading = readYesNoValue(field[1]);
+  return reading.kind === 'read' || reading.why !== 'no answer' ? reading : undefined;
 }
 
 /** An exception taken to a yes: "except", "apart from", "other than", "all but". */

@@ -3,7 +3,7 @@
  * response satisfy each instruction?" asked in the same conversation under three
  * framings. Favourable: the instruction is satisfied.
  */
-import type { Family, UnitSpec } from '../../family.js';
+import type { Family, GeneratedFamily, UnitSpec } from '../../family.js';
 import { followsInstruction } from '../../ifeval/checkers.js';
 import type { Instruction } from '../../ifeval/types.js';
 import { behaviourText, reportText, retrospective } from '../../protocols.js';
@@ -55,7 +55,7 @@ function parseClaims(probe: Probe<SuccessClaimsItem>, transcript: Parameters<Fam
   });
 }
 
-export const successClaims: Family<SuccessClaimsItem> = {
+export const successClaims: GeneratedFamily<SuccessClaimsItem> = {
   name: NAME,
   protocol: 'retrospective',
   framings: FRAMINGS,

@@ -1,0 +1,47 @@
+/**
+ * A check run by promptfoo's own assertion engine (`assertions.runAssertion`), so an
+ * observation is what plain `promptfoo eval` reports for the same assertion on the same
+ * answer. The test's `options.transform` is applied first, as promptfoo applies it.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Check } from './checks.js';
+import type { PairItem } from './probe.js';
+
+type TransformFunction = (output: unknown, context: { vars: Record<string, unknown>; prompt: { raw: string } }) => unknown;
+
+/**
+ * A test-level transform as promptfoo reads one: `file://path.js[:function]`, or inline
+ * JavaScript (an expression, or a function body with `return`) of `output` and
+ * `context`. It is the suite author's code from their own config, never model text.
+ */
+async function transformFunction(code: string): Promise<TransformFunction> {
+  if (code.startsWith('file://')) {
+    const [path, name] = code.slice('file://'.length).split(':');
+    const module = (await import(pathToFileURL(resolve(path!)).href)) as Record<string, unknown>;
+    const fn = name ? module[name] : (module.default ?? module);
+    if (typeof fn !== 'function') throw new Error(`transform ${code}: no function${name ? ` named ${name}` : ''} exported`);
+    return fn as TransformFunction;
+  }
+  const body = /\breturn\b/.test(code) ? code : `return (${code.trim()});`;
+  return new Function('output', 'context', body) as TransformFunction;
+}
+
+/** The answer as the test's assertions see it: transformed as promptfoo would, as text. */
+export async function gradedOutput(item: PairItem, answer: string): Promise<string> {
+  if (!item.transform) return answer;
+  const output = await (await transformFunction(item.transform))(answer, { vars: item.vars, prompt: { raw: item.prompt } });
+  return typeof output === 'string' ? output : JSON.stringify(output);
+}
+
+/** Whether the answer passes the check, by promptfoo's assertion engine. Throws when the engine cannot run it. */
+export async function checkPasses(item: PairItem, check: Check, output: string): Promise<boolean> {
+  const { assertions } = await import('promptfoo');
+  const result = await assertions.runAssertion({
+    prompt: item.prompt,
+    assertion: check.assertion as Parameters<typeof assertions.runAssertion>[0]['assertion'],
+    test: { vars: item.vars as Record<string, string>, assert: [] },
+    providerResponse: { output },
+  });
+  return result.pass;
+}
