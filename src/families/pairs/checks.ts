@@ -125,7 +125,7 @@ function wordCountRest(value: unknown): string {
 
 /** saydo's IFEval check, as a javascript assertion: `value: file://.../scorers/ifeval.ts, config: {instruction, kwargs}`. */
 const IFEVAL_SCORER = /scorers\/ifeval\.(?:ts|js)$/;
-/** saydo's own scorer is the judge of the pairs, not one of them. */
+/** saydo's own scorer. */
 const SAYDO_SCORER = /scorers\/verdicts\.(?:ts|js)$/;
 
 /** The predicate of a code assertion: the IFEval instruction it checks, its metric name, or its code. */
@@ -176,11 +176,12 @@ function ownQuestions(selfReport: unknown, where: string): { after: string; befo
 export function pairAssertions(assertions: readonly SuiteAssertion[], hasGrader: boolean, where: string): { checks: Check[]; unpaired: Unpaired[] } {
   const checks: Check[] = [];
   const unpaired: Unpaired[] = [];
-  assertions.forEach((raw, i) => {
+  // saydo's own scorer (from defaultTest) is the judge of the pairs, so it is neither a unit nor counted in their numbering.
+  const own = assertions.filter((a) => !(a.type === 'javascript' && SAYDO_SCORER.test(String(a.value ?? ''))));
+  own.forEach((raw, i) => {
     const index = i + 1;
     const { selfReport, ...assertion } = raw;
     const type = String(assertion.type ?? (Array.isArray(assertion.assert) ? 'assert-set' : ''));
-    if (type === 'javascript' && SAYDO_SCORER.test(String(assertion.value ?? ''))) return;
     const at = `${where}: assertion ${index} (${type || 'no type'})`;
     const skip = (reason: string): void => {
       if (selfReport !== undefined) throw new Error(`${at}: has a selfReport, but it cannot be paired: it ${reason}`);
@@ -195,17 +196,17 @@ export function pairAssertions(assertions: readonly SuiteAssertion[], hasGrader:
     if (graded && !hasGrader && assertion.provider === undefined) {
       return skip('is model-graded and no grader is configured (set `provider` on the assertion or `defaultTest.options.provider`)');
     }
-    const own = ownQuestions(selfReport, at);
+    const asked = ownQuestions(selfReport, at);
     const written = predicate(assertion);
     checks.push({
       unit: `${index}:${type}`,
       type,
       assertion,
       ...(assertion.metric ? { metric: assertion.metric } : {}),
-      question: own?.after ?? askAfter(written),
-      prospectiveQuestion: own?.before ?? askBefore(written),
+      question: asked?.after ?? askAfter(written),
+      prospectiveQuestion: asked?.before ?? askBefore(written),
       // The user's own question is asked as they wrote it: their yes means the assertion passes.
-      inverted: inverted && own === undefined,
+      inverted: inverted && asked === undefined,
       modelGraded: graded !== undefined,
     });
   });
