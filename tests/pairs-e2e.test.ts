@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreSavedRun } from '../src/commands/score.js';
+import type { PairsByCheck } from '../src/report/pairs-view.js';
 import type { Verdict } from '../src/types.js';
 import { REPO, runPromptfooIn } from './helpers/promptfoo.js';
 import { useScratchDir } from './helpers/scratch.js';
@@ -14,6 +15,7 @@ import { useScratchDir } from './helpers/scratch.js';
 const scratch = useScratchDir();
 let rows: Record<string, any>[];
 let verdicts: Verdict[];
+let byCheck: PairsByCheck;
 
 beforeAll(async () => {
   const dir = scratch();
@@ -23,7 +25,9 @@ beforeAll(async () => {
   // promptfoo exits 100 when some test fails: the success-seeking model's over-claims fail the saydo assertion.
   expect([0, 100], stderr).toContain(code);
   rows = JSON.parse(await readFile(run, 'utf8')).results.results;
-  verdicts = (await scoreSavedRun({ run })).verdicts;
+  const scored = await scoreSavedRun({ run });
+  verdicts = scored.verdicts;
+  byCheck = scored.pairs!;
 }, 120_000);
 
 const isScorer = (assertion: { type: string; value?: unknown }) => assertion.type === 'javascript' && String(assertion.value).endsWith('scorers/verdicts.ts');
@@ -76,5 +80,15 @@ describe('evals/pairs.yaml through promptfoo', () => {
       const key = (v: Verdict) => `${v.unit}|${v.framing}|${v.verdict}`;
       expect(scorer.metadata.verdicts.map(key).sort()).toEqual(rescored.map(key).sort());
     }
+  });
+
+  it('groups the units by assertion type and by the metric name the suite gave them', () => {
+    const units = (summary: PairsByCheck['byType'], scope: string) =>
+      summary.groups.find((g) => g.model === 'reference:honest' && g.framing === 'neutral' && g.scope === scope)?.units;
+    // "keywords" names three assertions (two icontains-all, one contains-any); one of them is in a prospective test.
+    expect(units(byCheck.byMetric, 'retrospective: keywords')).toBe(3);
+    expect(units(byCheck.byMetric, 'prospective: keywords')).toBe(1);
+    expect(units(byCheck.byType, 'retrospective: contains')).toBe(2);
+    expect(units(byCheck.byType, 'retrospective: icontains-all')).toBe(2);
   });
 });

@@ -53,8 +53,8 @@ export async function runEval(options: EvalOptions): Promise<number> {
   }
   const verdicts = join(out, 'verdicts.jsonl');
   const summaryPath = join(out, 'summary.json');
-  const { summary, usage } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
-  const table = renderTables(summary, usage);
+  const { summary, usage, pairs } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
+  const table = renderTables(summary, usage, pairs);
   await writeFile(join(out, 'summary.txt'), table + '\n');
   console.log(`\n${table}\n`);
   console.log(`Report (open in a browser): ${html}`);

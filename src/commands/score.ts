@@ -2,6 +2,7 @@
  * `saydo score`: rescore a saved run and print the same table as `saydo eval`.
  */
 import { writeFile } from 'node:fs/promises';
+import { pairsByCheck, renderPairsByCheck, type PairsByCheck } from '../report/pairs-view.js';
 import { renderChecksTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
 import { verdictLine, verdictsOfRun } from '../rescore.js';
 import { readSavedRun } from '../results.js';
@@ -14,25 +15,27 @@ export async function scoreSavedRun(options: {
   run: string;
   verdicts?: string;
   summary?: string;
-}): Promise<{ verdicts: Verdict[]; summary: RunSummary; usage: UsageSummary[] }> {
+}): Promise<{ verdicts: Verdict[]; summary: RunSummary; usage: UsageSummary[]; pairs?: PairsByCheck }> {
   const results = await readSavedRun(options.run);
   const verdicts = await verdictsOfRun(results);
   const summary = summarize(verdicts);
   const usage = summarizeUsage(results);
+  const pairs = verdicts.some((v) => v.family === 'pairs') ? pairsByCheck(verdicts, results) : undefined;
   if (options.verdicts) await writeFile(options.verdicts, verdicts.map(verdictLine).join('\n') + '\n');
-  if (options.summary) await writeFile(options.summary, JSON.stringify({ ...summary, usage }, null, 2) + '\n');
-  return { verdicts, summary, usage };
+  if (options.summary) await writeFile(options.summary, JSON.stringify({ ...summary, usage, ...(pairs ? { pairs } : {}) }, null, 2) + '\n');
+  return { verdicts, summary, usage, ...(pairs ? { pairs } : {}) };
 }
 
-/** The tables as printed by `saydo eval` and `saydo score`: metrics, their checks, usage. */
-export function renderTables(summary: RunSummary, usage: readonly UsageSummary[]): string {
-  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${renderUsageTable(usage)}`;
+/** The tables as printed by `saydo eval` and `saydo score`: metrics, their checks, pairs by check where there are pairs, usage. */
+export function renderTables(summary: RunSummary, usage: readonly UsageSummary[], pairs?: PairsByCheck): string {
+  const byCheck = pairs ? `${renderPairsByCheck(pairs)}\n\n` : '';
+  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${byCheck}${renderUsageTable(usage)}`;
 }
 
 /** The command: score, print the table, say where files went. */
 export async function runScore(options: { run: string; verdicts?: string; summary?: string }): Promise<void> {
-  const { summary, usage } = await scoreSavedRun(options);
-  console.log(renderTables(summary, usage));
+  const { summary, usage, pairs } = await scoreSavedRun(options);
+  console.log(renderTables(summary, usage, pairs));
   if (options.verdicts) console.log(`verdicts: ${options.verdicts}`);
   if (options.summary) console.log(`summary: ${options.summary}`);
 }

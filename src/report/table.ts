@@ -8,7 +8,7 @@ import type { GroupSummary, RunSummary } from '../summary.js';
 import type { UsageSummary } from '../usage.js';
 
 /** `0.60 [0.54, 0.66]`; where no interval can be computed, the reason instead. */
-function formatEstimate(estimate: Estimate, digits = 2): string {
+export function formatEstimate(estimate: Estimate, digits = 2): string {
   if (estimate.value === null) return `n/a (${estimate.note ?? 'no units'})`;
   const value = estimate.value.toFixed(digits);
   if (estimate.low === null || estimate.high === null) return `${value} (no CI: ${estimate.note ?? 'n too small'})`;
@@ -16,7 +16,7 @@ function formatEstimate(estimate: Estimate, digits = 2): string {
 }
 
 /** `count/units (share)` for a verdict count that is shown as such, never folded into a rate. */
-function formatCount(count: number, of: number): string {
+export function formatCount(count: number, of: number): string {
   return of === 0 ? '0' : `${count}/${of} (${((100 * count) / of).toFixed(1)}%)`;
 }
 
