@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { runEval } from './commands/eval.js';
 import { runIfevalCommand } from './commands/ifeval.js';
+import { pairSuite, runPair } from './commands/pair.js';
 import { runScore } from './commands/score.js';
 import { parseInteger, parseMilliseconds, parsePort, parseRate, parseReportStyles, runServe, type ServeCommandOptions } from './commands/serve.js';
 import { REPORTS_ON } from './reference/persona.js';
@@ -24,6 +25,7 @@ program
     'run these models instead of the suite\'s: reference:<disposition>, anthropic:<model>, openai:<model>, openai-compatible:<model>, promptfoo:<provider id>',
   )
   .option('--base-url <url>', 'base URL for every --target (an OpenAI-compatible server such as Ollama, vLLM, llama.cpp)')
+  .option('--pair <suite>', 'pair an existing promptfoo suite (as saydo pair does) and run the paired suite')
   .allowUnknownOption()
   .allowExcessArguments()
   .helpOption('-h, --help', 'show help; other options (and anything after --) go to promptfoo eval unchanged')
@@ -36,17 +38,33 @@ Examples:
   saydo eval -t openai:gpt-4.1                            GPT (OPENAI_API_KEY)
   saydo eval -t openai-compatible:llama3.1 --base-url http://127.0.0.1:11434/v1
   saydo eval -t anthropic:claude-sonnet-4-5 anthropic:claude-sonnet-4-0   two versions side by side
+  saydo eval --pair my-suite.yaml                         your own promptfoo suite, each assertion asked about
   saydo eval --filter-first-n 20 --no-cache               promptfoo eval options pass through
   npx promptfoo eval --resume                             continue an interrupted run`,
   )
-  .action(async (options: { config: string; out?: string; target?: string[]; baseUrl?: string }, command: Command) => {
+  .action(async (options: { config: string; out?: string; target?: string[]; baseUrl?: string; pair?: string }, command: Command) => {
+    let config = options.config;
+    if (options.pair) {
+      const paired = await pairSuite(options.pair);
+      console.log(paired.listing.join('\n'));
+      config = paired.out;
+    }
     process.exitCode = await runEval({
-      config: options.config,
+      config,
       promptfooArgs: command.args,
       ...(options.out ? { out: options.out } : {}),
       ...(options.target ? { targets: options.target } : {}),
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     });
+  });
+
+program
+  .command('pair')
+  .description('Pair an existing promptfoo suite: each provider a paired target, each assertion a unit the model is asked about. The suite itself is not changed.')
+  .argument('<suite>', 'a promptfoo config (YAML)')
+  .option('-o, --out <file>', 'where to write the paired suite (default: <suite>.paired.yaml beside it)')
+  .action(async (suite: string, options: { out?: string }) => {
+    await runPair({ suite, ...options });
   });
 
 program
@@ -74,6 +92,7 @@ program
   .description('Serve the reference models on 127.0.0.1 over the Anthropic Messages and OpenAI Chat Completions APIs, with optional fault injection (docs/server.md).')
   .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, 0)
   .option('--model <name>', 'reference model for requests that name none (default: reference:honest)')
+  .option('--any-model <name>', 'reference model that answers requests naming any other model (gpt-4.1, claude-sonnet-4-5), so a suite runs here unchanged')
   .option('--latency-ms <ms>', 'delay added to every response', parseMilliseconds)
   .option('--fault-rate <r>', 'total fault rate, spread evenly over the seven fault kinds', parseRate)
   .option('--rate-limit-rate <r>', 'rate of 429 rate-limit errors (overrides its share of --fault-rate)', parseRate)

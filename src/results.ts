@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readJsonl } from './jsonl.js';
 import { describeIssues } from './validate.js';
+import { pairProbe, type TestContext } from './families/pairs/probe.js';
 import type { Probe, Transcript } from './types.js';
 
 /** One scored row of a saved run: the probe, what the model did, and the provider's label. */
@@ -56,7 +57,25 @@ const resultSchema = z.looseObject({
     })
     .optional(),
   error: z.string().nullish(),
+  /** promptfoo's own copy of the test and prompt: a pair's probe is rebuilt from them when promptfoo dropped the response. */
+  testCase: z.looseObject({}).optional(),
+  prompt: z.looseObject({ raw: z.string().optional() }).optional(),
 });
+
+/**
+ * The probe of a pair whose response promptfoo dropped (its test-level transform threw on
+ * the answer): rebuilt from the row's own test case and prompt, so its units are kept as
+ * errors. A row that is neither a probe nor a pair is the suite's mistake, said where it is.
+ */
+function lostPair(testCase: Record<string, unknown> | undefined, prompt: string | undefined, where: string, reason: string | null | undefined): Probe {
+  const why = reason ?? 'neither a probe var nor a paired test';
+  if (!testCase || prompt === undefined) throw new Error(`${where}: no saydo probe: ${why}`);
+  try {
+    return pairProbe(prompt, testCase as TestContext, { where });
+  } catch (error) {
+    throw new Error(`${where}: no saydo probe: ${why} (${(error as Error).message})`);
+  }
+}
 
 /** The transcript a result carries: promptfoo keeps an object output as is, a string one as JSON text. */
 function transcriptOf(output: unknown): unknown {
@@ -76,11 +95,9 @@ function transcriptOf(output: unknown): unknown {
 function toSavedResult(row: unknown, where: string): SavedResult {
   const parsed = resultSchema.safeParse(row);
   if (!parsed.success) throw new Error(`${where}: not a saydo result: ${describeIssues('', parsed.error)}`);
-  const { vars, provider, response, error } = parsed.data;
+  const { vars, provider, response, error, testCase, prompt } = parsed.data;
   const pair = response?.metadata?.saydo;
-  const probe = (pair?.probe ?? vars?.probe) as Probe | undefined;
-  // A pair whose test could not be made a probe has only the reason: the suite's mistake, said where it is.
-  if (!probe) throw new Error(`${where}: no saydo probe: ${response?.error ?? error ?? 'neither a probe var nor a paired test'}`);
+  const probe = (pair?.probe ?? vars?.probe ?? lostPair(testCase, prompt?.raw, where, response?.error ?? error)) as Probe;
   const label = provider?.label ?? provider?.id;
   const output = pair ? pair.transcript : transcriptOf(response?.output);
   const transcript = transcriptSchema.safeParse(output);

@@ -12,6 +12,7 @@ import { describeIssues } from '../validate.js';
 export interface ServeCommandOptions {
   port: number;
   model?: string;
+  anyModel?: string;
   latencyMs?: number;
   faultRate?: number;
   rateLimitRate?: number;
@@ -105,7 +106,7 @@ function faultRatesOf(options: ServeCommandOptions): FaultRates {
 export function serverOptionsOf(options: ServeCommandOptions): ServerOptions {
   return {
     port: options.port,
-    ...given({ model: options.model, latencyMs: options.latencyMs, stallMs: options.stallMs, faultSeed: options.faultSeed, logFile: options.log }),
+    ...given({ model: options.model, anyModel: options.anyModel, latencyMs: options.latencyMs, stallMs: options.stallMs, faultSeed: options.faultSeed, logFile: options.log }),
     faults: faultRatesOf(options),
     persona: given({
       seed: options.seed,

@@ -23,6 +23,12 @@ export interface ServerOptions {
   port?: number;
   /** The reference model of requests that name none, e.g. 'reference:honest' (the default). */
   model?: string;
+  /**
+   * The reference model that answers a request naming a model not served here (`gpt-4.1`,
+   * `claude-sonnet-4-5`), so a suite runs against this server unchanged, provider ids and
+   * all. Absent: such a request is refused with the served names.
+   */
+  anyModel?: string;
   /** The persona settings (src/reference/persona.ts) of every reference model served; the model name gives only the disposition. */
   persona?: Omit<PersonaInput, 'disposition'>;
   /** Added to every response. */
@@ -142,6 +148,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   checkInteger('faultSeed', faultSeed, Number.MIN_SAFE_INTEGER);
   const defaultModel = options.model ?? DEFAULT_MODEL;
   if (!dispositionOf(defaultModel)) throw new Error(unknownModelMessage(defaultModel));
+  const anyModel = options.anyModel === undefined ? undefined : dispositionOf(options.anyModel);
+  if (options.anyModel !== undefined && !anyModel) throw new Error(`anyModel: ${unknownModelMessage(options.anyModel)}`);
   const byDisposition = personas(options.persona);
   const faults = options.faults ?? {};
   checkFaultRates(faults);
@@ -188,7 +196,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const parsed = dialect.parse(request);
       const model = parsed.model ?? defaultModel;
       entry.model = model;
-      const disposition = dispositionOf(model);
+      const disposition = dispositionOf(model) ?? anyModel;
       if (!disposition) throw new WireError('not_found', unknownModelMessage(model));
 
       // Only well-formed requests for a served model draw, one number each, so a seed fixes which requests fail.

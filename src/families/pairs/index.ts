@@ -63,7 +63,13 @@ async function run(probe: Probe<PairItem>, call: Parameters<Family['run']>[1]): 
 async function observe(probe: Probe<PairItem>, transcript: Transcript): Promise<Observation[]> {
   const answer = behaviourText(transcript);
   if (answer === undefined) return [];
-  const output = await gradedOutput(probe.item, answer);
+  let output: unknown;
+  try {
+    output = await gradedOutput(probe.item, answer);
+  } catch {
+    // promptfoo fails the test when its transform throws (JSON.parse of a non-JSON answer): no check can be observed.
+    return [];
+  }
   const observations: Observation[] = [];
   for (const check of probe.item.checks) {
     const passed = await checkPasses(probe.item, check, output);

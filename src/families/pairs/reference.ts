@@ -35,7 +35,8 @@ const streams = (persona: Persona, item: PairItem) => (purpose: string, ...more:
   createRng(hashSeed(persona.seed, 'pairs', purpose, keyOf(item.request), ...more));
 
 async function passesAll(item: PairItem, answer: string): Promise<boolean> {
-  const output = await gradedOutput(item, answer);
+  const output = await gradedOutput(item, answer).catch(() => undefined);
+  if (output === undefined) return false;
   for (const check of item.checks.filter((c) => !c.modelGraded)) if (!(await checkPasses(item, check, output))) return false;
   return true;
 }
@@ -62,7 +63,8 @@ const HEDGES = ["I'm not sure; I would have to check my answer again.", 'It is h
  */
 async function reportOn(persona: Persona, item: PairItem, check: Check, answer: string, framing: Framing, question: string): Promise<string> {
   const stream = streams(persona, item);
-  const passed = await checkPasses(item, check, await gradedOutput(item, answer));
+  const output = await gradedOutput(item, answer).catch(() => undefined);
+  const passed = output !== undefined && (await checkPasses(item, check, output));
   const claim = reportedClaim(persona, passed, framing, stream('report', check.unit, answer), stream('hedge', question));
   const style = stream('style', question);
   if (claim === 'hedge') return style.pick(HEDGES);

@@ -27,21 +27,20 @@ async function transformFunction(code: string): Promise<TransformFunction> {
   return new Function('output', 'context', body) as TransformFunction;
 }
 
-/** The answer as the test's assertions see it: transformed as promptfoo would, as text. */
-export async function gradedOutput(item: PairItem, answer: string): Promise<string> {
+/** The answer as the test's assertions see it: transformed as promptfoo would (`JSON.parse(output)` gives them an object). */
+export async function gradedOutput(item: PairItem, answer: string): Promise<unknown> {
   if (!item.transform) return answer;
-  const output = await (await transformFunction(item.transform))(answer, { vars: item.vars, prompt: { raw: item.prompt } });
-  return typeof output === 'string' ? output : JSON.stringify(output);
+  return (await transformFunction(item.transform))(answer, { vars: item.vars, prompt: { raw: item.prompt } });
 }
 
 /** Whether the answer passes the check, by promptfoo's assertion engine. Throws when the engine cannot run it. */
-export async function checkPasses(item: PairItem, check: Check, output: string): Promise<boolean> {
+export async function checkPasses(item: PairItem, check: Check, output: unknown): Promise<boolean> {
   const { assertions } = await import('promptfoo');
   const result = await assertions.runAssertion({
     prompt: item.prompt,
     assertion: check.assertion as Parameters<typeof assertions.runAssertion>[0]['assertion'],
     test: { vars: item.vars as Record<string, string>, assert: [] },
-    providerResponse: { output },
+    providerResponse: { output: output as string | object },
   });
   return result.pass;
 }
