@@ -78,7 +78,7 @@ describe('saydo on bad input', () => {
     await writeFile(notSaydo, '{"vars": {}}\n');
     const first = await runNode([SAYDO, 'score', notSaydo], { cwd: scratch() });
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain(`${notSaydo}:1: not a saydo result: vars.probe`);
+    expect(first.stderr).toContain(`${notSaydo}:1: no saydo probe: neither a probe var nor a paired test`);
     const broken = join(scratch(), 'broken.jsonl');
     await writeFile(broken, '\n{not json\n');
     const second = await runNode([SAYDO, 'score', broken], { cwd: scratch() });
