@@ -126,7 +126,8 @@ describe('saydo pair on bad input', () => {
       suite,
       'prompts: ["{{q}}"]\nproviders: [openai:gpt-4.1]\ntests:\n  - vars: {q: a}\n    assert:\n      - type: sparkles\n      - type: contains\n        value: a\n  - vars: {q: b}\n',
     );
-    const { listing } = await pairSuite(suite);
+    const { listing, out } = await pairSuite(suite);
+    expect(out).toBe(join(dir, 'suite.paired.yaml'));
     expect(listing).toEqual([
       'tests[0]: 2:contains paired: Does your answer contain the exact text "a"?',
       'tests[0]: 1:sparkles left out: it is of a type saydo does not pair (sparkles); give it a selfReport question once saydo supports it, or leave it to promptfoo',

@@ -8,6 +8,7 @@ import { pairs, pairProbe, type PairItem } from '../src/families/pairs/index.js'
 import { prospectiveRequest, retrospectiveQuestion } from '../src/families/pairs/questions.js';
 import { requestOf } from '../src/families/pairs/probe.js';
 import { readYesNo } from '../src/reading/yes-no.js';
+import { pairsByCheck, renderPairsByCheck } from '../src/report/pairs-view.js';
 import type { Probe, Transcript } from '../src/types.js';
 
 const SCORER = { type: 'javascript', value: 'file:///somewhere/scorers/verdicts.ts' };
@@ -205,5 +206,15 @@ describe('a yes or no given as JSON', () => {
       const reading = readYesNo(text);
       return [text, reading.kind === 'read' ? reading.value : reading.why];
     })).toEqual(cases);
+  });
+});
+
+describe('the run\u2019s view of pairs', () => {
+  it('lists each assertion left out, with its test and reason, so none is dropped silently', () => {
+    const probe = pairProbe('x', { description: 'speedy', assert: [{ type: 'latency', threshold: 100 }, { type: 'contains', value: 'x' }] });
+    const transcript: Transcript = { probeId: probe.id, family: 'pairs', model: 'm', calls: [] };
+    const view = pairsByCheck([], [{ probe, transcript, model: 'm' }]);
+    expect(view.unpaired).toEqual([{ test: 'speedy', assertion: '1:latency', reason: 'measures response time, not the answer' }]);
+    expect(renderPairsByCheck(view)).toContain('speedy: 1:latency left out: it measures response time, not the answer');
   });
 });

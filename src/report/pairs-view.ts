@@ -13,6 +13,8 @@ import { formatCount, formatEstimate } from './table.js';
 export interface PairsByCheck {
   byType: RunSummary;
   byMetric: RunSummary;
+  /** Every assertion left out of the units, once per test (not per model): the test, the assertion and why. */
+  unpaired: { test: string; assertion: string; reason: string }[];
 }
 
 /** The pairs' verdicts regrouped: scope `retrospective: contains` (by type) and `retrospective: keywords` (by metric; units without one left out). */
@@ -24,7 +26,8 @@ export function pairsByCheck(verdicts: readonly Verdict[], results: readonly Sav
       const name = check && label(check);
       return name === undefined ? [] : [{ ...verdict, scope: `${verdict.scope}: ${name}` }];
     });
-  return { byType: summarize(regrouped((c) => c.type)), byMetric: summarize(regrouped((c) => c.metric)) };
+  const unpaired = [...items.values()].flatMap((item) => item.unpaired.map((u) => ({ test: item.title, assertion: `${u.index}:${u.type}`, reason: u.reason })));
+  return { byType: summarize(regrouped((c) => c.type)), byMetric: summarize(regrouped((c) => c.metric)), unpaired };
 }
 
 /** The view as text: one row per model, protocol and type (then metric), the first framing. */
@@ -52,5 +55,9 @@ export function renderPairsByCheck(view: PairsByCheck): string {
   };
   rows(view.byType, 'type');
   rows(view.byMetric, 'metric');
-  return `${table.toString()}\npairs by what they check: each assertion type, then each metric name the suite gave (neutral framing).`;
+  const leftOut = view.unpaired.map((u) => `\n  ${u.test}: ${u.assertion} left out: it ${u.reason}`).join('');
+  return (
+    `${table.toString()}\npairs by what they check: each assertion type, then each metric name the suite gave (neutral framing).` +
+    (leftOut ? `\nAssertions not paired (promptfoo still grades them):${leftOut}` : '')
+  );
 }
