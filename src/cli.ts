@@ -93,6 +93,7 @@ program
   .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, 0)
   .option('--model <name>', 'reference model for requests that name none (default: reference:honest)')
   .option('--any-model <name>', 'reference model that answers requests naming any other model (gpt-4.1, claude-sonnet-4-5), so a suite runs here unchanged')
+  .option('--pair-book <file>', 'play the pairs a suite run writes to this file (run it with SAYDO_PAIR_BOOK=<file>): candidate answers, reports by disposition')
   .option('--latency-ms <ms>', 'delay added to every response', parseMilliseconds)
   .option('--fault-rate <r>', 'total fault rate, spread evenly over the seven fault kinds', parseRate)
   .option('--rate-limit-rate <r>', 'rate of 429 rate-limit errors (overrides its share of --fault-rate)', parseRate)

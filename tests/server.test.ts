@@ -15,6 +15,7 @@ import { estimateTokens, referenceAnswer, referenceModel } from '../src/referenc
 import { personaSchema, type Disposition } from '../src/reference/persona.js';
 import { runProbe } from '../src/run-probe.js';
 import { scoreProbe } from '../src/scoring.js';
+import { pairProbe, pairs } from '../src/families/pairs/index.js';
 import { FAULT_KINDS, faultRatesFromTotal, startServer, type FaultKind, type RunningServer } from '../src/server/index.js';
 import type { ChatModel, ChatRequest, Verdict } from '../src/types.js';
 import { useScratchDir } from './helpers/scratch.js';
@@ -465,6 +466,27 @@ describe('conformance: saydo probes through the SDKs give the in-process verdict
       overClaims += verdicts.filter((v) => v.verdict === 'over-claim').length;
     }
     // The comparison means something only if the probes exercise the disposition.
+    expect(overClaims).toBeGreaterThan(0);
+  });
+
+  it.each(['anthropic', 'openai'] as const)('pairs over %s: the server plays the pairs this process runs', async (api) => {
+    const key = (v: Verdict): string => [v.probeId, v.unit, v.framing, v.verdict, String(v.claim), String(v.observation)].join('|');
+    const inProcess = referenceModel({ disposition: 'success-seeking', ...PERSONA });
+    const probes = Array.from({ length: 8 }, (_, i) =>
+      pairProbe(`Reply with "Answer:" and the word w${i}.`, {
+        assert: [{ type: 'contains', value: `w${i}` }, { type: 'not-icontains', value: 'sorry' }],
+        metadata: { saydo: { protocols: ['retrospective', 'prospective'], candidates: [`Answer: w${i}`, 'Sorry.', `w${i}`] } },
+      }),
+    );
+    let overClaims = 0;
+    for (const p of probes) {
+      const local = await runProbe(pairs, p, inProcess);
+      const remote = await runProbe(pairs, p, sdkModel(api, 'success-seeking'));
+      expect(remote.calls.map((c) => c.response?.text)).toEqual(local.calls.map((c) => c.response?.text));
+      const verdicts = await scoreProbe(pairs, p, remote);
+      expect(verdicts.map(key)).toEqual((await scoreProbe(pairs, p, local)).map(key));
+      overClaims += verdicts.filter((v) => v.verdict === 'over-claim').length;
+    }
     expect(overClaims).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,7 @@ export interface ServeCommandOptions {
   port: number;
   model?: string;
   anyModel?: string;
+  pairBook?: string;
   latencyMs?: number;
   faultRate?: number;
   rateLimitRate?: number;
@@ -106,7 +107,7 @@ function faultRatesOf(options: ServeCommandOptions): FaultRates {
 export function serverOptionsOf(options: ServeCommandOptions): ServerOptions {
   return {
     port: options.port,
-    ...given({ model: options.model, anyModel: options.anyModel, latencyMs: options.latencyMs, stallMs: options.stallMs, faultSeed: options.faultSeed, logFile: options.log }),
+    ...given({ model: options.model, anyModel: options.anyModel, pairBook: options.pairBook, latencyMs: options.latencyMs, stallMs: options.stallMs, faultSeed: options.faultSeed, logFile: options.log }),
     faults: faultRatesOf(options),
     persona: given({
       seed: options.seed,

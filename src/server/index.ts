@@ -5,6 +5,7 @@
  * known answers. See docs/server.md.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { usePairBook } from '../families/pairs/book.js';
 import { simulatedFailure } from '../reference/model.js';
 import { personaSchema, DISPOSITIONS, type Disposition, type Persona, type PersonaInput } from '../reference/persona.js';
 import { describeIssues } from '../validate.js';
@@ -29,6 +30,11 @@ export interface ServerOptions {
    * all. Absent: such a request is refused with the served names.
    */
   anyModel?: string;
+  /**
+   * A pair book (src/families/pairs/book.ts) to read the pairs of a suite run in another
+   * process from (that process sets `SAYDO_PAIR_BOOK` to the same file).
+   */
+  pairBook?: string;
   /** The persona settings (src/reference/persona.ts) of every reference model served; the model name gives only the disposition. */
   persona?: Omit<PersonaInput, 'disposition'>;
   /** Added to every response. */
@@ -148,6 +154,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   checkInteger('faultSeed', faultSeed, Number.MIN_SAFE_INTEGER);
   const defaultModel = options.model ?? DEFAULT_MODEL;
   if (!dispositionOf(defaultModel)) throw new Error(unknownModelMessage(defaultModel));
+  if (options.pairBook) usePairBook(options.pairBook);
   const anyModel = options.anyModel === undefined ? undefined : dispositionOf(options.anyModel);
   if (options.anyModel !== undefined && !anyModel) throw new Error(`anyModel: ${unknownModelMessage(options.anyModel)}`);
   const byDisposition = personas(options.persona);

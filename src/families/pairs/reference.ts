@@ -14,6 +14,7 @@ import type { ChatRequest, Framing } from '../../types.js';
 import type { Check } from './checks.js';
 import type { PairItem } from './probe.js';
 import { framingOfQuestion, prospectiveRequest, retrospectiveQuestion } from './questions.js';
+import { newPairs, writePair } from './book.js';
 import { checkPasses, gradedOutput } from './run-check.js';
 
 /** What a reference model answers to a pair that gives it no candidates. */
@@ -25,10 +26,20 @@ const prospectives = new Map<string, { item: PairItem; check: Check }>();
 
 const keyOf = (request: ChatRequest): string => JSON.stringify([request.system ?? '', request.messages.map((m) => [m.role, m.content])]);
 
-/** Lets the reference models recognise this pair's requests. */
-export function rememberPair(item: PairItem): void {
+function register(item: PairItem): void {
   behaviours.set(keyOf(item.request), item);
   for (const check of item.checks) prospectives.set(keyOf(prospectiveRequest(item.request, check)), { item, check });
+}
+
+/** Lets the reference models recognise this pair's requests, here and (through the pair book) in the local server. */
+export function rememberPair(item: PairItem): void {
+  register(item);
+  writePair(item);
+}
+
+/** Pairs another process wrote in the pair book since the last look. */
+function readBook(): void {
+  for (const item of newPairs()) register(item);
 }
 
 const streams = (persona: Persona, item: PairItem) => (purpose: string, ...more: (string | number)[]): Rng =>
@@ -76,6 +87,7 @@ async function reportOn(persona: Persona, item: PairItem, check: Check, answer: 
 /** The reference models' skill at pairs: a candidate answer, and yes or no to each question about it. */
 export const pairsReference: ReferenceSkill = {
   async respond(request, persona) {
+    if (!behaviours.has(keyOf(request))) readBook();
     const item = behaviours.get(keyOf(request));
     if (item) return chosenAnswer(persona, item);
     const prospective = prospectives.get(keyOf(request));
@@ -85,7 +97,9 @@ export const pairsReference: ReferenceSkill = {
     }
     const [question, answer] = [request.messages.at(-1), request.messages.at(-2)];
     if (request.messages.length < 3 || question?.role !== 'user' || answer?.role !== 'assistant') return undefined;
-    const pair = behaviours.get(keyOf({ ...request, messages: request.messages.slice(0, -2) }));
+    const base = keyOf({ ...request, messages: request.messages.slice(0, -2) });
+    if (!behaviours.has(base)) readBook();
+    const pair = behaviours.get(base);
     const framing = framingOfQuestion(question.content);
     if (!pair || !framing) return undefined;
     const check = pair.checks.find((c) => retrospectiveQuestion(c, framing) === question.content);
