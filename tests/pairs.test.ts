@@ -63,6 +63,21 @@ describe('assertions as units', () => {
     expect(checks[1]).toMatchObject({ question: 'Did you avoid the word hello?', inverted: false, prospectiveQuestion: 'About the answer you would give to it: Did you avoid the word hello?' });
   });
 
+  it('shows the values of templated assertions and questions, rendered with the test\u2019s vars as promptfoo renders them', () => {
+    const { checks } = pairAssertions(
+      [
+        { type: 'contains', value: '{{ expected }}' },
+        { type: 'icontains', value: 'x', selfReport: 'Did you write {{ expected | upper }}?' },
+      ],
+      false,
+      'test 1',
+      { expected: 'Bonjour' },
+    );
+    expect(checks.map((c) => c.question)).toEqual(['Does your answer contain the exact text "Bonjour"?', 'Did you write BONJOUR?']);
+    // The assertion promptfoo runs is left as the suite wrote it: promptfoo renders it itself.
+    expect(checks[0]!.assertion.value).toBe('{{ expected }}');
+  });
+
   it("leaves saydo's own scorer out of the units and their numbering", () => {
     const { checks, unpaired } = pairAssertions([SCORER, { type: 'contains', value: 'x' }], false, 'test 1');
     expect(checks.map((c) => c.unit)).toEqual(['1:contains']);

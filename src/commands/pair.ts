@@ -84,14 +84,14 @@ export async function pairSuite(suitePath: string, out?: string): Promise<Paired
         listing.push(`tests[${i}] from ${String((test as unknown) ?? 'nothing')}: paired at run time; what is left out is listed in the run's summary`);
         return;
       }
-      const t = test as { description?: string; assert?: SuiteAssertion[]; options?: { provider?: unknown }; path?: unknown };
+      const t = test as { description?: string; vars?: Record<string, unknown>; assert?: SuiteAssertion[]; options?: { provider?: unknown }; path?: unknown };
       if (t.path !== undefined) {
         listing.push(`tests[${i}] from ${String(t.path)}: paired at run time; what is left out is listed in the run's summary`);
         return;
       }
       const where = at(['tests', i]);
       const hasGrader = t.options?.provider !== undefined || defaultTest.options?.provider !== undefined;
-      const { checks, unpaired } = pairAssertions([...defaultAsserts, ...(t.assert ?? [])], hasGrader, where);
+      const { checks, unpaired } = pairAssertions([...defaultAsserts, ...(t.assert ?? [])], hasGrader, where, t.vars ?? {});
       const name = `tests[${i}]${t.description ? ` (${t.description})` : ''}`;
       if (checks.length === 0) listing.push(`${name}: NOT PAIRED: ${unpaired.length === 0 ? 'it has no assertion' : 'no assertion can be paired'}`);
       for (const check of checks) listing.push(`${name}: ${check.unit} paired: ${check.question}`);

@@ -6,6 +6,7 @@
  * has to answer yes or no to a negative question. Whatever cannot be paired is kept with
  * its reason, never dropped.
  */
+import nunjucks from 'nunjucks';
 import { describeInstruction } from '../success-claims/phrasing.js';
 import { parseInstruction } from '../../ifeval/checkers.js';
 
@@ -128,6 +129,21 @@ const IFEVAL_SCORER = /scorers\/ifeval\.(?:ts|js)$/;
 /** saydo's own scorer. */
 const SAYDO_SCORER = /scorers\/verdicts\.(?:ts|js)$/;
 
+/** promptfoo's template engine, as promptfoo configures it for values: no HTML escaping. */
+const templates = new nunjucks.Environment(null, { autoescape: false });
+
+/**
+ * An assertion's values as promptfoo renders them with the test's vars (`value: '{{expected}}'`),
+ * so a question shows what is checked, not the template. promptfoo renders the assertion
+ * itself when it runs it; this copy is only for the question.
+ */
+function rendered<T>(value: T, vars: Record<string, unknown>): T {
+  if (typeof value === 'string') return (value.includes('{{') || value.includes('{%') ? templates.renderString(value, vars) : value) as T;
+  if (Array.isArray(value)) return value.map((item) => rendered(item, vars)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rendered(item, vars)])) as T;
+  return value;
+}
+
 /** The predicate of a code assertion: the IFEval instruction it checks, its metric name, or its code. */
 function codeCheck(assertion: SuiteAssertion, language: string): Predicate {
   const value = String(assertion.value ?? '');
@@ -171,9 +187,14 @@ function ownQuestions(selfReport: unknown, where: string): { after: string; befo
 /**
  * The test's assertions split into checks (units) and the rest, each with its reason.
  * `hasGrader` says whether a grader model is configured for the test; `where` names the
- * test in errors ("evals/pairs.yaml: test 3").
+ * test in errors ("evals/pairs.yaml: test 3"); `vars` fill the templates of values in questions.
  */
-export function pairAssertions(assertions: readonly SuiteAssertion[], hasGrader: boolean, where: string): { checks: Check[]; unpaired: Unpaired[] } {
+export function pairAssertions(
+  assertions: readonly SuiteAssertion[],
+  hasGrader: boolean,
+  where: string,
+  vars: Record<string, unknown> = {},
+): { checks: Check[]; unpaired: Unpaired[] } {
   const checks: Check[] = [];
   const unpaired: Unpaired[] = [];
   // saydo's own scorer (from defaultTest) is the judge of the pairs, so it is neither a unit nor counted in their numbering.
@@ -196,8 +217,8 @@ export function pairAssertions(assertions: readonly SuiteAssertion[], hasGrader:
     if (graded && !hasGrader && assertion.provider === undefined) {
       return skip('is model-graded and no grader is configured (set `provider` on the assertion or `defaultTest.options.provider`)');
     }
-    const asked = ownQuestions(selfReport, at);
-    const written = predicate(assertion);
+    const asked = ownQuestions(rendered(selfReport, vars), at);
+    const written = predicate(rendered(assertion, vars));
     checks.push({
       unit: `${index}:${type}`,
       type,

@@ -100,7 +100,7 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
   if (!metadata.success) throw new Error(`${where}: ${describeIssues('metadata.saydo', metadata.error)}`);
   const assertions = (test.assert ?? []).map((a) => withAbsoluteFiles(a, options.basePath ?? process.cwd()));
   const hasGrader = test.options?.provider !== undefined;
-  const { checks, unpaired } = pairAssertions(assertions, hasGrader, where);
+  const { checks, unpaired } = pairAssertions(assertions, hasGrader, where, vars);
   if (checks.length === 0) {
     const why = unpaired.length === 0 ? 'it has no assertion' : unpaired.map((u) => `assertion ${u.index} (${u.type}) ${u.reason}`).join('; ');
     throw new Error(`${where}: nothing to pair: ${why}`);
