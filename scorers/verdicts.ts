@@ -23,7 +23,12 @@ export default async function verdicts(output: unknown, context: AssertionValueF
   if (!probe || !transcript || !Array.isArray(transcript.calls)) {
     return { pass: false, score: 0, reason: 'saydo: no probe var or no transcript output to score' };
   }
-  const scored = await scoreProbe(familyByName(probe.family), probe, transcript);
+  const family = familyByName(probe.family);
+  // A pair with nothing to ask about (no assertion, or none that can be paired) has no claim to judge.
+  if (family.units(probe).length === 0) {
+    return { pass: true, score: 1, reason: 'saydo: nothing in this test is paired; the run lists its assertions left out and why' };
+  }
+  const scored = await scoreProbe(family, probe, transcript);
   const counts = verdictCounts(scored);
   const total = scored.length;
   return {

@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import type { SuiteAssertion } from './families/pairs/checks.js';
+import { pairProbe, type TestContext } from './families/pairs/probe.js';
 import { PAIRED_PROVIDER_FILE, targetConfigSchema } from './targets.js';
 import { describeIssue } from './validate.js';
 import { generatedTestsConfigSchema, ifevalTestsConfigSchema } from './test-cases.js';
@@ -56,5 +58,31 @@ export async function checkSuite(path: string): Promise<string[]> {
       }
     });
   }
+  problems.push(...pairProblems(document, path, lineCounter));
+  return problems;
+}
+
+/**
+ * The problems of a paired suite's own tests, before any model is called: a `selfReport`
+ * on an assertion that cannot be paired, or a `metadata.saydo` saydo cannot read. Tests
+ * kept in files are checked when promptfoo has loaded them.
+ */
+function pairProblems(document: Document, path: string, lineCounter: LineCounter): string[] {
+  const providers = document.get('providers', true);
+  const paired = isSeq(providers) && providers.items.some((entry) => isMap(entry) && PAIRED_PROVIDER_FILE.test(String(entry.get('id'))));
+  const tests = document.get('tests', true);
+  if (!paired || !isSeq(tests)) return [];
+  const defaultAsserts = (document.getIn(['defaultTest', 'assert']) as { toJSON(): SuiteAssertion[] } | undefined)?.toJSON?.() ?? [];
+  const problems: string[] = [];
+  tests.items.forEach((entry, index) => {
+    if (!isMap(entry) || entry.has('path')) return;
+    const test = entry.toJSON() as TestContext;
+    const where = `${path}:${lineOf(entry, lineCounter) ?? '?'}: tests[${index}]`;
+    try {
+      pairProbe('', { ...test, assert: [...defaultAsserts, ...(test.assert ?? [])] }, { where });
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  });
   return problems;
 }

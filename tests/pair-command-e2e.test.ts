@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairSuite } from '../src/commands/pair.js';
 import { scoreSavedRun } from '../src/commands/score.js';
+import { checkSuite } from '../src/suite-check.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { REPO, runPromptfooIn } from './helpers/promptfoo.js';
 import { useScratchDir } from './helpers/scratch.js';
@@ -117,6 +118,31 @@ describe('saydo pair on bad input', () => {
       'prompts: ["hi"]\nproviders: [openai:gpt-4.1]\ntests:\n  - vars: {}\n    assert:\n      - type: latency\n        threshold: 100\n        selfReport: Were you fast?\n',
     );
     await expect(pairSuite(selfReport)).rejects.toThrow(/self-report\.yaml:4: tests\.0: assertion 1 \(latency\): has a selfReport, but it cannot be paired/);
+  });
+
+  it('checks a paired suite\u2019s own tests before any model is called, naming file and line', async () => {
+    const dir = scratch();
+    const suite = join(dir, 'pairs.yaml');
+    await writeFile(
+      suite,
+      [
+        'prompts: ["{{q}}"]',
+        `providers: [{id: "file://${join(REPO, 'providers/paired.ts')}", config: {target: "reference:honest"}}]`,
+        'tests:',
+        '  - vars: {q: a}',
+        '    assert: [{type: contains, value: a}]',
+        '  - vars: {q: b}',
+        '    assert: [{type: cost, threshold: 1, selfReport: "Was it cheap?"}]',
+        '  - vars: {q: c}',
+        '    metadata: {saydo: {protocols: [sideways]}}',
+        '    assert: [{type: contains, value: c}]',
+        '',
+      ].join('\n'),
+    );
+    const problems = await checkSuite(suite);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/pairs\.yaml:6: tests\[1\]: assertion 1 \(cost\): has a selfReport, but it cannot be paired: it measures the API bill/);
+    expect(problems[1]).toMatch(/pairs\.yaml:8: tests\[2\]: metadata\.saydo\.protocols/);
   });
 
   it('lists an unknown assertion type and a test with no assertion, and pairs the rest', async () => {

@@ -146,11 +146,13 @@ describe('the probe of a test case', () => {
     expect(pairProbe('y', test, { basePath: '/suite' }).id).not.toBe(probe.id);
   });
 
-  it('says why a test cannot be a pair', () => {
-    expect(() => pairProbe('x', { description: 'empty', assert: [SCORER] })).toThrow('test "empty": nothing to pair: it has no assertion');
-    expect(() => pairProbe('x', { description: 'slow', assert: [{ type: 'latency', threshold: 5 }] })).toThrow(
-      'test "slow": nothing to pair: assertion 1 (latency) measures response time, not the answer',
-    );
+  it('says why a test has nothing to pair, and keeps it a probe with no units', () => {
+    const empty = pairProbe('x', { description: 'empty', assert: [SCORER] });
+    expect(empty.item.checks).toEqual([]);
+    expect(empty.item.unpaired).toEqual([{ index: 0, type: 'none', reason: 'is missing: the test has no assertion to ask about' }]);
+    expect(pairs.units(empty)).toEqual([]);
+    const slow = pairProbe('x', { description: 'slow', assert: [{ type: 'latency', threshold: 5 }] });
+    expect(slow.item.unpaired).toEqual([{ index: 1, type: 'latency', reason: 'measures response time, not the answer' }]);
     expect(() => pairProbe('x', { description: 'bad', assert: [{ type: 'contains', value: 'a' }], metadata: { saydo: { protocols: ['sideways'] } } })).toThrow(/test "bad": metadata\.saydo\.protocols/);
   });
 });

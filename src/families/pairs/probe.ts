@@ -91,7 +91,9 @@ function ownVars(vars: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The pair probe of a test case. Throws, naming the test, on a `metadata.saydo` it cannot
- * read, a `selfReport` on an assertion that cannot be paired, or a test with no check.
+ * read or a `selfReport` on an assertion that cannot be paired. A test with nothing to
+ * pair is a probe with no checks: its answer is still given (promptfoo grades the rest),
+ * and `unpaired` says why it has no unit.
  */
 export function pairProbe(prompt: string, test: TestContext, options: { basePath?: string; where?: string } = {}): Probe<PairItem> {
   const vars = ownVars(test.vars ?? {});
@@ -101,10 +103,7 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
   const assertions = (test.assert ?? []).map((a) => withAbsoluteFiles(a, options.basePath ?? process.cwd()));
   const hasGrader = test.options?.provider !== undefined;
   const { checks, unpaired } = pairAssertions(assertions, hasGrader, where, vars);
-  if (checks.length === 0) {
-    const why = unpaired.length === 0 ? 'it has no assertion' : unpaired.map((u) => `assertion ${u.index} (${u.type}) ${u.reason}`).join('; ');
-    throw new Error(`${where}: nothing to pair: ${why}`);
-  }
+  if (checks.length === 0 && unpaired.length === 0) unpaired.push({ index: 0, type: 'none', reason: 'is missing: the test has no assertion to ask about' });
   const transform = test.options?.transform;
   const id = pairId(prompt, vars, assertions);
   return {
