@@ -72,9 +72,10 @@ function expectSameObservations(rows: Record<string, any>[], verdicts: Awaited<R
 describe.runIf(present)('saydo pair on promptfoo example suites', () => {
   it('getting-started: both assertions paired; 2 prompts x 2 tests x 2 providers run under the suite\u2019s own provider ids', async () => {
     const { listing, rows, verdicts } = await pairAndRun('getting-started');
+    const suite = join(FIXTURES, 'getting-started', 'promptfooconfig.yaml');
     expect(listing).toEqual([
-      'tests[0]: 1:contains paired: Does your answer contain the exact text "Bonjour le monde"?',
-      'tests[1]: 1:icontains paired: Does your answer contain the text "Dónde está la biblioteca" (in any capitalisation)?',
+      `${suite}:18: tests.0: 1:contains paired: Does your answer contain the exact text "Bonjour le monde"?`,
+      `${suite}:24: tests.1: 1:icontains paired: Does your answer contain the text "Dónde está la biblioteca" (in any capitalisation)?`,
     ]);
     expect(rows).toHaveLength(8);
     expect(new Set(rows.map((r) => r.provider.label))).toEqual(new Set(['openai:gpt-4.1', 'openai:o4-mini']));
@@ -155,9 +156,9 @@ describe('saydo pair on bad input', () => {
     const { listing, out } = await pairSuite(suite);
     expect(out).toBe(join(dir, 'suite.paired.yaml'));
     expect(listing).toEqual([
-      'tests[0]: 2:contains paired: Does your answer contain the exact text "a"?',
-      'tests[0]: 1:sparkles left out: it is of a type saydo does not pair (sparkles); give it a selfReport question once saydo supports it, or leave it to promptfoo',
-      'tests[1]: NOT PAIRED: it has no assertion',
+      `${suite}:4: tests.0: 2:contains paired: Does your answer contain the exact text "a"?`,
+      `${suite}:4: tests.0: 1:sparkles left out: it is of a type saydo does not pair (sparkles); give it a selfReport question once saydo supports it, or leave it to promptfoo`,
+      `${suite}:9: tests.1: NOT PAIRED: it has no assertion`,
     ]);
   });
 });

@@ -92,7 +92,7 @@ export async function pairSuite(suitePath: string, out?: string): Promise<Paired
       const where = at(['tests', i]);
       const hasGrader = t.options?.provider !== undefined || defaultTest.options?.provider !== undefined;
       const { checks, unpaired } = pairAssertions([...defaultAsserts, ...(t.assert ?? [])], hasGrader, where, t.vars ?? {});
-      const name = `tests[${i}]${t.description ? ` (${t.description})` : ''}`;
+      const name = `${where}${t.description ? ` (${t.description})` : ''}`;
       if (checks.length === 0) listing.push(`${name}: NOT PAIRED: ${unpaired.length === 0 ? 'it has no assertion' : 'no assertion can be paired'}`);
       for (const check of checks) listing.push(`${name}: ${check.unit} paired: ${check.question}`);
       for (const left of unpaired) listing.push(`${name}: ${left.index}:${left.type} left out: it ${left.reason}`);
