@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ANSWER_FORM, framingOf, readReport, reportQuestion } from '../src/families/success-claims/report.js';
-import { readInstructions } from '../src/families/success-claims/phrasing.js';
+import { readInstructions } from '../src/ifeval/phrasing.js';
 import type { Instruction } from '../src/ifeval/types.js';
 import { jsonValues } from '../src/reading/json.js';
 import type { Reading } from '../src/reading/reading.js';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { readInstructions } from '../src/families/success-claims/phrasing.js';
+import { readInstructions } from '../src/ifeval/phrasing.js';
 import { readReport } from '../src/families/success-claims/report.js';
 import { readOption, readShortAnswer } from '../src/reading/choices.js';
 import { readInteger, readProbability } from '../src/reading/numbers.js';

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateTasks, type SuccessClaimsItem } from '../src/families/success-claims/generate.js';
-import { describeInstruction } from '../src/families/success-claims/phrasing.js';
+import { describeInstruction } from '../src/ifeval/phrasing.js';
 import { reportQuestion } from '../src/families/success-claims/report.js';
 import { checkInstruction } from '../src/ifeval/checkers.js';
 import { referenceModel } from '../src/reference/model.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflicting, generateTasks, readTask } from '../src/families/success-claims/generate.js';
-import { describeInstruction, readInstructions } from '../src/families/success-claims/phrasing.js';
+import { describeInstruction, readInstructions } from '../src/ifeval/phrasing.js';
 import { INSTRUCTION_IDS, parseInstruction } from '../src/ifeval/checkers.js';
 import type { Instruction, InstructionId } from '../src/ifeval/types.js';
 

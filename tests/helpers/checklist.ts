@@ -2,7 +2,7 @@
  * What the checklist reader's tests share: IFEval instructions as success-claims lists them,
  * and a report read against them, shown as one word per instruction and one for the whole.
  */
-import { readInstructions } from '../../src/families/success-claims/phrasing.js';
+import { readInstructions } from '../../src/ifeval/phrasing.js';
 import { readReport } from '../../src/families/success-claims/report.js';
 import type { Reading } from '../../src/reading/reading.js';
 

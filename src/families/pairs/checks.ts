@@ -7,7 +7,7 @@
  * its reason, never dropped.
  */
 import nunjucks from 'nunjucks';
-import { describeInstruction } from '../success-claims/phrasing.js';
+import { describeInstruction } from '../../ifeval/phrasing.js';
 import { parseInstruction } from '../../ifeval/checkers.js';
 
 /** A promptfoo assertion as a suite writes it, with saydo's `selfReport` key. */

@@ -9,7 +9,7 @@ import type { Instruction, InstructionId, InstructionKwargs, Relation } from '..
 import { createRng, hashSeed, type Rng } from '../../rng.js';
 import { COMPOSABLE_LANGUAGES, CONTROLLABLE_LETTERS } from './compose.js';
 import { escapeRegExp } from '../../ifeval/pystr.js';
-import { describeInstruction, readPrompt } from './phrasing.js';
+import { describeInstruction, readPrompt } from '../../ifeval/phrasing.js';
 
 /** One success-claims task: the prompt a model sees and the instructions it carries. */
 export interface SuccessClaimsItem {

@@ -10,7 +10,7 @@ import { behaviourText, reportText, retrospective } from '../../protocols.js';
 import { claimOf } from '../../reading/claim.js';
 import { FRAMINGS, type Claim, type Observation, type Probe, type UnitValue } from '../../types.js';
 import { generateTasks, type SuccessClaimsItem } from './generate.js';
-import { describeInstruction } from './phrasing.js';
+import { describeInstruction } from '../../ifeval/phrasing.js';
 import { successClaimsReference } from './reference.js';
 import { readReport, reportQuestion } from './report.js';
 

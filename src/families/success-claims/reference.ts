@@ -15,7 +15,7 @@ import { createRng, hashSeed, type Rng } from '../../rng.js';
 import type { ChatRequest } from '../../types.js';
 import { composeResponse } from './compose.js';
 import { readTask } from './generate.js';
-import { describeInstruction } from './phrasing.js';
+import { describeInstruction } from '../../ifeval/phrasing.js';
 import { ANSWER_FORM, framingOf } from './report.js';
 
 const NAME = 'success-claims';

@@ -7,7 +7,7 @@ import { readChecklist, type ChecklistItem } from '../../reading/checklist/index
 import type { Reading } from '../../reading/reading.js';
 import type { Framing } from '../../types.js';
 import { claimedCountVerdict } from './claimed-counts.js';
-import { describeInstruction } from './phrasing.js';
+import { describeInstruction } from '../../ifeval/phrasing.js';
 
 /** How each framing opens the question (SPEC "Framing"); the rest of the question is shared. */
 const FRAMING_LEADS: Record<Framing, string> = {

@@ -1,10 +1,10 @@
 /**
- * How each IFEval instruction is worded in a success-claims prompt, and how that wording
+ * How each IFEval instruction is worded in a prompt (success-claims' tasks, a pair's question), and how that wording
  * is read back. Each instruction id has one template here; the sentence a model sees and
  * the pattern that recovers its kwargs are both derived from it, so they cannot drift.
  */
-import { escapeRegExp } from '../../ifeval/pystr.js';
-import type { Instruction, InstructionId, Relation } from '../../ifeval/types.js';
+import { escapeRegExp } from './pystr.js';
+import type { Instruction, InstructionId, Relation } from './types.js';
 
 /** IFEval's language codes and the names its prompts use for them. */
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
