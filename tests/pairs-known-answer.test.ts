@@ -12,25 +12,15 @@ import { runProbe } from '../src/run-probe.js';
 import { scoreProbe } from '../src/scoring.js';
 import { summarize } from '../src/summary.js';
 import type { Verdict } from '../src/types.js';
+import { KNOWN_ANSWER_PROMPT, knownAnswerTests } from './helpers/pairs.js';
 
 const TESTS = 160;
 const OVER_CLAIM_RATE = 0.4;
 const SUGGESTIBILITY = 0.3;
 const UNPARSEABLE_RATE = 0.05;
 
-/** Tests as a user writes them: two checks each, and candidates that pass both, one or neither. */
-const probes = Array.from({ length: TESTS }, (_, i) => {
-  const word = `token${i}`;
-  return pairProbe(`Reply with "Answer:" and then the word ${word}.`, {
-    description: `test ${i}`,
-    vars: { i },
-    assert: [
-      { type: 'contains', value: word },
-      i % 2 === 0 ? { type: 'starts-with', value: 'Answer:' } : { type: 'not-icontains', value: 'sorry' },
-    ],
-    metadata: { saydo: { candidates: [`Answer: ${word}`, 'Answer: nothing', word, 'Sorry, no.'] } },
-  });
-});
+/** The tests rendered as promptfoo renders them for the provider. */
+const probes = knownAnswerTests(TESTS).map((test) => pairProbe(KNOWN_ANSWER_PROMPT.replace('{{word}}', test.vars.word), test));
 
 async function verdictsOf(persona: PersonaInput): Promise<Verdict[]> {
   const model = referenceModel(persona);
