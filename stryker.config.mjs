@@ -31,6 +31,11 @@ export default {
     'src/families/*/report.ts',
     // The count judge reads a described count against the instruction: a claim, so core.
     'src/families/success-claims/claimed-counts.ts',
+    // pairs: which assertions are units and what each asks, the probe of a test, claims read the right way round.
+    'src/families/pairs/checks.ts',
+    'src/families/pairs/probe.ts',
+    'src/families/pairs/index.ts',
+    'src/families/pairs/questions.ts',
     'src/ifeval/checkers.ts',
     'src/ifeval/text.ts',
   ],
