@@ -2,7 +2,7 @@
  * The saydo command as a user runs it: the main job, rescoring, help and bad input.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/index.js';
@@ -70,6 +70,28 @@ describe('saydo eval --target', () => {
       await server.close();
     }
   });
+});
+
+describe('saydo eval --pair (a suite of the user\u2019s own, in one step)', () => {
+  it('pairs the suite beside it, runs it against the server under its own provider ids, and prints the pairs by what they check', async () => {
+    const dir = scratch();
+    await cp(join(REPO, 'evals/retrofit'), join(dir, 'retrofit'), { recursive: true });
+    const book = join(dir, 'pairs.jsonl');
+    const server = await startServer({ anyModel: 'reference:honest', pairBook: book });
+    try {
+      const env = { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: 'sk-local', ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'sk-ant-local', SAYDO_PAIR_BOOK: book };
+      const result = await runNode([SAYDO, 'eval', '--pair', join(dir, 'retrofit/promptfooconfig.yaml'), '-o', join(dir, 'run'), '--', '--no-progress-bar'], { cwd: dir, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(existsSync(join(dir, 'retrofit/promptfooconfig.paired.yaml'))).toBe(true);
+      expect(result.stdout).toMatch(/promptfooconfig\.yaml:\d+: tests\.1 \(ticket as JSON\): 2:is-json paired: Is your answer valid JSON as a whole/);
+      expect(result.stdout).toMatch(/openai:chat:gpt-4\.1-mini\s*│ pairs/);
+      expect(result.stdout).toMatch(/anthropic:messages:claude-sonnet-4-5\s*│ pairs/);
+      expect(result.stdout).toContain('type retrospective: is-json');
+      expect(result.stdout).toContain('metric retrospective: policy');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
 
 describe('saydo on bad input', () => {
