@@ -163,6 +163,23 @@ describe('scoreProbe', () => {
     ]);
   });
 
+  it('marks only the unit a failed one-unit report call asked about as error (a pair asks one question per unit)', async () => {
+    const ran = transcript(behaviour({ a: true, b: true }), allFramings({ a: true, b: true }));
+    const failedOnB: CallRecord = { purpose: 'report', framing: 'neutral', unit: 'b', request: { messages: [] }, error: 'timeout', attempts: 3 };
+    const verdicts = await scoreProbe(fixture, probe(['a', 'b']), { ...ran, calls: [...ran.calls, failedOnB] });
+    expect(verdicts.filter((v) => v.framing === 'neutral').map((v) => [v.unit, v.verdict])).toEqual([
+      ['a', 'consistent'],
+      ['b', 'error'],
+    ]);
+    expect(labels(verdicts, 'confirming')).toEqual(['consistent', 'consistent']);
+  });
+
+  it('judges a unit only under the framings it is asked under', async () => {
+    const firstOnly: Family<FixtureItem> = { ...fixture, units: (p) => p.item.units.map((unit) => ({ unit, scope: 'instruction', ...(unit === 'b' ? { framings: ['neutral'] as const } : {}) })) };
+    const verdicts = await scoreProbe(firstOnly, probe(['a', 'b']), transcript(behaviour({ a: true, b: true }), allFramings({ a: true, b: true })));
+    expect(verdicts.map((v) => `${v.unit}:${v.framing}`)).toEqual(['a:neutral', 'b:neutral', 'a:confirming', 'a:skeptical']);
+  });
+
   it('marks every unit of every framing error when the behaviour call failed', async () => {
     const verdicts = await scoreProbe(fixture, probe(['a', 'b']), transcript(new Error('timeout'), {}));
     expect(verdicts).toHaveLength(6);
