@@ -46,6 +46,7 @@ describe('assertions as units', () => {
       'Does your answer follow this instruction: "In your entire response, refrain from the use of any commas."?',
     ]);
     expect(checks[0]!.prospectiveQuestion).toBe('Will your answer contain the exact text "Bonjour"?');
+    expect(checks.map((c) => c.metric)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'tone', undefined]);
     expect(checks[2]!.prospectiveQuestion).toBe('Will your answer be exactly "Canberra", with nothing before or after it?');
     expect(checks.map((c) => c.unit)).toEqual(['1:contains', '2:icontains-any', '3:equals', '4:starts-with', '5:regex', '6:is-json', '7:word-count', '8:levenshtein', '9:javascript', '10:javascript', '11:javascript']);
   });
@@ -74,6 +75,8 @@ describe('assertions as units', () => {
       { expected: 'Bonjour' },
     );
     expect(checks.map((c) => c.question)).toEqual(['Does your answer contain the exact text "Bonjour"?', 'Did you write BONJOUR?']);
+    // As promptfoo renders values: nothing HTML-escaped.
+    expect(pairAssertions([{ type: 'contains', value: '{{ tag }}' }], false, 't', { tag: '<b> & co' }).checks[0]!.question).toBe('Does your answer contain the exact text "<b> & co"?');
     // The assertion promptfoo runs is left as the suite wrote it: promptfoo renders it itself.
     expect(checks[0]!.assertion.value).toBe('{{ expected }}');
   });
