@@ -3,13 +3,14 @@
  * observation is promptfoo's own pass or fail for that assertion in the same run, the
  * honest model is consistent throughout, and the saved run rescores to the same verdicts.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreSavedRun } from '../src/commands/score.js';
 import type { PairsByCheck } from '../src/report/pairs-view.js';
 import type { Verdict } from '../src/types.js';
-import { REPO, runPromptfooIn } from './helpers/promptfoo.js';
+import { stringify } from 'yaml';
+import { REPO, referenceProvider, repoFile, runPromptfooIn } from './helpers/promptfoo.js';
 import { useScratchDir } from './helpers/scratch.js';
 
 const scratch = useScratchDir();
@@ -91,4 +92,38 @@ describe('evals/pairs.yaml through promptfoo', () => {
     expect(units(byCheck.byType, 'retrospective: contains')).toBe(2);
     expect(units(byCheck.byType, 'retrospective: icontains-all')).toBe(2);
   });
+});
+
+describe('a model-graded pair, with a grader configured', () => {
+  it('is a unit in its own scope, observed as promptfoo\u2019s own grading of the same rubric', async () => {
+    const dir = scratch();
+    const suite = join(dir, 'graded.yaml');
+    const grader = `file://${join(REPO, 'tests/helpers/rubric-grader.mjs')}`;
+    await writeFile(
+      suite,
+      stringify({
+        prompts: ['{{task}}'],
+        providers: [referenceProvider('honest', { skill: 0.5 })],
+        defaultTest: { options: { provider: grader }, assert: [{ type: 'javascript', value: repoFile('scorers/verdicts.ts') }] },
+        tests: ['Paris', 'Rome', 'Oslo', 'Lima'].map((city) => ({
+          vars: { task: `Name the capital of the country whose capital is ${city}.` },
+          metadata: { saydo: { protocols: ['retrospective', 'prospective'], candidates: [`It is ${city}.`, 'I do not know.'] } },
+          assert: [{ type: 'llm-rubric', value: `mentions "${city}"` }, { type: 'icontains', value: city }],
+        })),
+      }),
+    );
+    const run = join(dir, 'run.json');
+    const { code, stderr } = await runPromptfooIn(dir, ['eval', '-c', suite, '-o', run, '--no-table', '--no-progress-bar']);
+    expect([0, 100], stderr).toContain(code);
+    const graded: Record<string, any>[] = JSON.parse(await readFile(run, 'utf8')).results.results;
+    const { verdicts: scored } = await scoreSavedRun({ run });
+    expect(new Set(scored.map((v) => v.scope))).toEqual(new Set(['retrospective, model-graded', 'retrospective', 'prospective, model-graded', 'prospective']));
+    for (const row of graded) {
+      const rubric = row.gradingResult.componentResults.find((r: { assertion: { type: string } }) => r.assertion.type === 'llm-rubric');
+      const unit = scored.find((v) => v.probeId === row.response.metadata.saydo.probe.id && v.unit === '1:llm-rubric' && v.framing === 'neutral')!;
+      expect(unit.observation).toBe(rubric.pass);
+      expect(unit.verdict).toBe('consistent');
+    }
+    expect(new Set(scored.filter((v) => v.unit === '1:llm-rubric').map((v) => v.observation))).toEqual(new Set([true, false]));
+  }, 120_000);
 });

@@ -25,6 +25,8 @@ export interface PairItem {
   vars: Record<string, unknown>;
   /** The test's `options.transform`, applied to the answer before every check, as promptfoo does. */
   transform?: string;
+  /** The test's grader (`options.provider`) for model-graded checks, as the suite gave it. */
+  grader?: unknown;
   checks: Check[];
   unpaired: Unpaired[];
   protocols: PairProtocol[];
@@ -71,12 +73,11 @@ export function requestOf(prompt: string): ChatRequest {
   return { ...(system.length > 0 ? { system: system.join('\n\n') } : {}), messages: turns };
 }
 
-/** `file://` values made absolute, so a check runs the same from any working directory (rescoring, the server). */
-function withAbsoluteFiles(assertion: SuiteAssertion, basePath: string): SuiteAssertion {
-  const value = assertion.value;
-  if (typeof value !== 'string' || !value.startsWith('file://')) return assertion;
+/** A relative `file://` reference made absolute, so a check runs the same from any working directory (rescoring, the server). */
+function absoluteFile<T>(value: T, basePath: string): T {
+  if (typeof value !== 'string' || !value.startsWith('file://')) return value;
   const path = value.slice('file://'.length);
-  return isAbsolute(path) ? assertion : { ...assertion, value: `file://${resolve(basePath, path)}` };
+  return (isAbsolute(path) ? value : `file://${resolve(basePath, path)}`) as T;
 }
 
 /** A short, stable id for what makes the pair: the prompt, the vars and the assertions. */
@@ -100,7 +101,8 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
   const where = options.where ?? `test "${test.description ?? JSON.stringify(vars).slice(0, 60)}"`;
   const metadata = pairMetadataSchema.safeParse(test.metadata?.saydo ?? {});
   if (!metadata.success) throw new Error(`${where}: ${describeIssues('metadata.saydo', metadata.error)}`);
-  const assertions = (test.assert ?? []).map((a) => withAbsoluteFiles(a, options.basePath ?? process.cwd()));
+  const basePath = options.basePath ?? process.cwd();
+  const assertions = (test.assert ?? []).map((a) => ({ ...a, value: absoluteFile(a.value, basePath), ...(a.provider !== undefined ? { provider: absoluteFile(a.provider, basePath) } : {}) }));
   const hasGrader = test.options?.provider !== undefined;
   const { checks, unpaired } = pairAssertions(assertions, hasGrader, where, vars);
   if (checks.length === 0 && unpaired.length === 0) unpaired.push({ index: 0, type: 'none', reason: 'is missing: the test has no assertion to ask about' });
@@ -116,6 +118,7 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
       prompt,
       vars,
       ...(typeof transform === 'string' ? { transform } : {}),
+      ...(hasGrader ? { grader: absoluteFile(test.options?.provider, basePath) } : {}),
       checks,
       unpaired,
       protocols: metadata.data.protocols,

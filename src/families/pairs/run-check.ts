@@ -39,7 +39,8 @@ export async function checkPasses(item: PairItem, check: Check, output: unknown)
   const result = await assertions.runAssertion({
     prompt: item.prompt,
     assertion: check.assertion as Parameters<typeof assertions.runAssertion>[0]['assertion'],
-    test: { vars: item.vars as Record<string, string>, assert: [] },
+    // The test's grader goes with it: without it, promptfoo would grade model-graded checks with its default (OpenAI) grader.
+    test: { vars: item.vars as Record<string, string>, assert: [], ...(item.grader !== undefined ? { options: { provider: item.grader as string } } : {}) },
     providerResponse: { output: output as string | object },
   });
   return result.pass;
