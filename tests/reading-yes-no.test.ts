@@ -349,3 +349,40 @@ describe('conditions and the question\'s own words', () => {
     expect(['Yes, unless the title counts as a sentence that is wrong.', 'Yes, if the rule is not broken by the title.', 'Answer (yes or no): yes', 'Yes/no: no', 'yes / no: yes'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'no', 'yes']);
   });
 });
+
+describe('a yes or no given as JSON', () => {
+  const readingOf = (text: string): string => {
+    const reading = readYesNo(text);
+    return reading.kind === 'read' ? `${reading.value} (${reading.from})` : reading.why;
+  };
+
+  it('reads the only field, or the only answer-named one, as a structured answer', () => {
+    const cases: [string, string][] = [
+      ['{"answer": "yes"}', 'true (structured)'],
+      ['{"answer": 1}', 'true (structured)'],
+      ['{"result": "No", "confidence": 0.9}', 'false (structured)'],
+      ['{" Answer ": "no", "notes": "a comma"}', 'false (structured)'],
+      ['{"yesno": "yes", "why": "it does"}', 'true (structured)'],
+      ['{"yes_no": "no", "why": "it does not"}', 'false (structured)'],
+      ['{"anything": "yes"}', 'true (structured)'],
+      ['```json\n{"passed": false}\n```', 'false (structured)'],
+    ];
+    expect(cases.map(([text]) => [text, readingOf(text)])).toEqual(cases);
+  });
+
+  it('leaves it to the free-text reader when the JSON does not give one answer', () => {
+    const cases: [string, string][] = [
+      // Two answer-named fields, none, or a list: no one field is the answer.
+      ['{"answer": "yes", "passed": "no"}', 'no answer'],
+      ['{"first": "yes", "second": "no"}', 'no answer'],
+      ['["yes"]', 'no answer'],
+      // A field that is no answer at all leaves the text to the free-text reader, which finds none either.
+      ['{"answer": 42}', 'no answer'],
+      // A hedge inside is a hedge.
+      ['{"answer": "maybe"}', 'hedge'],
+      // The text around the JSON answers too: the free-text reader weighs both (here, a correction).
+      ['{"answer": "no"}\nActually, yes: it is there.', 'true (free text)'],
+    ];
+    expect(cases.map(([text]) => [text, readingOf(text)])).toEqual(cases);
+  });
+});

@@ -457,9 +457,9 @@ function structuredYesNo(text: string): Reading<boolean> | undefined {
   if (!last) return undefined;
   const around = `${text.slice(0, last.start)} ${text.slice(last.end)}`;
   if (verdictsIn(answerText(around)).length > 0) return undefined;
-  const value = last.value;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
+  // A JSON span is an object or an array; a list of answers is not one yes or no.
+  if (Array.isArray(last.value)) return undefined;
+  const entries = Object.entries(last.value as Record<string, unknown>);
   const named = entries.filter(([key]) => ANSWER_KEYS.test(key.trim()));
   const field = entries.length === 1 ? entries[0] : named.length === 1 ? named[0] : undefined;
   if (!field) return undefined;
