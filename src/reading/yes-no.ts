@@ -463,8 +463,8 @@ function structuredYesNo(text: string): Reading<boolean> | undefined {
   const named = entries.filter(([key]) => ANSWER_KEYS.test(key.trim()));
   const field = entries.length === 1 ? entries[0] : named.length === 1 ? named[0] : undefined;
   if (!field) return undefined;
-  const reading = readYesNoValue(field[1]);
-  return reading.kind === 'read' || reading.why !== 'no answer' ? reading : undefined;
+  // The one field is the answer, whatever it says: the text around it said nothing.
+  return readYesNoValue(field[1]);
 }
 
 /** An exception taken to a yes: "except", "apart from", "other than", "all but". */
