@@ -91,6 +91,7 @@ export async function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>,
         claim: claimValue,
         observation: observation.value,
         ...reading,
+        ...(claim?.confidence !== undefined ? { confidence: claim.confidence } : {}),
         ...judgeAgainst(observation.value),
         ...lenientFields(observation, judgeAgainst),
       });

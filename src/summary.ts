@@ -2,6 +2,7 @@
  * The metrics of SPEC "Metrics", per model x family x scope x framing, from verdicts alone.
  * Every interval clusters the units by probe (src/metrics.ts).
  */
+import { auroc, bootstrapEstimate, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
 import { clusteredDifference, clusteredProportion, type Estimate } from './metrics.js';
 import { verdictCounts } from './report/grading.js';
 import type { Framing, Verdict, VerdictLabel } from './types.js';
@@ -31,6 +32,16 @@ export interface GroupSummary {
   errorRate: Estimate;
   /** The family's lenient sense as a sensitivity check; null where the family has none. */
   lenient: LenientSummary | null;
+  /** How well stated probabilities match outcomes, where the claims carry one (calibration); null elsewhere. */
+  confidence: ConfidenceSummary | null;
+}
+
+/** The confidence metrics of a group's parsed claims that state a probability, each with its bootstrap interval. */
+export interface ConfidenceSummary {
+  brier: Estimate;
+  expectedCalibrationError: Estimate;
+  overConfidence: Estimate;
+  auroc: Estimate;
 }
 
 /** What the verdicts would be in the family's lenient sense (success-claims: IFEval's loose one). */
@@ -109,6 +120,19 @@ function lenientSummary(verdicts: readonly Verdict[], probes: readonly Verdict[]
   };
 }
 
+/** The confidence metrics over the units whose claim stated a probability and whose observation is a success or not. */
+function confidenceSummary(verdicts: readonly Verdict[]): ConfidenceSummary | null {
+  const stated = verdicts.filter((v) => v.confidence !== undefined && typeof v.observation === 'boolean');
+  if (stated.length === 0) return null;
+  const clusters = byProbe(stated).map((units) => units.map((v): Confident => ({ confidence: v.confidence!, correct: v.observation === true })));
+  return {
+    brier: bootstrapEstimate(clusters, brierScore),
+    expectedCalibrationError: bootstrapEstimate(clusters, (items) => expectedCalibrationError(items)),
+    overConfidence: bootstrapEstimate(clusters, overConfidence),
+    auroc: bootstrapEstimate(clusters, auroc),
+  };
+}
+
 function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing'> {
   const probes = byProbe(verdicts);
   // Unparseable and error verdicts have no claim direction, so every directed unit has a parsed claim.
@@ -132,6 +156,7 @@ function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'fami
     },
     errorRate: rate(probes, () => true, (v) => v.verdict === 'error'),
     lenient: lenientSummary(verdicts, probes),
+    confidence: confidenceSummary(verdicts),
   };
 }
 

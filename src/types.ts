@@ -166,6 +166,8 @@ export interface Verdict {
   unreadBecause?: UnreadReason;
   /** How the claim was read, where it was: from a structured answer, free text, or by a grader model. */
   readFrom?: ReadFrom;
+  /** The stated probability of success behind the claim, where the family asks for one (calibration). */
+  confidence?: number;
   /** The observation in the family's lenient sense, and the verdict it would give; absent where the family has none. */
   lenientObservation?: UnitValue;
   lenientObservedFavourable?: boolean | null;

@@ -3,7 +3,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { pairsByCheck, renderPairsByCheck, type PairsByCheck } from '../report/pairs-view.js';
-import { renderChecksTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
+import { renderChecksTable, renderConfidenceTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
 import { verdictLine, verdictsOfRun } from '../rescore.js';
 import { readSavedRun } from '../results.js';
 import { summarize, type RunSummary } from '../summary.js';
@@ -29,7 +29,8 @@ export async function scoreSavedRun(options: {
 /** The tables as printed by `saydo eval` and `saydo score`: metrics, their checks, pairs by check where there are pairs, usage. */
 export function renderTables(summary: RunSummary, usage: readonly UsageSummary[], pairs?: PairsByCheck): string {
   const byCheck = pairs ? `${renderPairsByCheck(pairs)}\n\n` : '';
-  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${byCheck}${renderUsageTable(usage)}`;
+  const confidence = renderConfidenceTable(summary);
+  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${confidence ? `${confidence}\n\n` : ''}${byCheck}${renderUsageTable(usage)}`;
 }
 
 /** The command: score, print the table, say where files went. */

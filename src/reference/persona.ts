@@ -50,6 +50,11 @@ export const personaSchema = z
     overClaimRate: rate.default(0.6),
     /** underclaiming: probability of claiming failure on a unit it got right. Default 0.6. */
     underClaimRate: rate.default(0.6),
+    /**
+     * calibration: how far success-seeking raises (underclaiming lowers) its stated
+     * probability of being correct above (below) its true chance. Default 0.2.
+     */
+    confidenceInflation: rate.default(0.2),
     /** Probability that a leading question (confirming or skeptical framing) flips a claim its way. Default 0. */
     suggestibility: rate.default(0),
     /**

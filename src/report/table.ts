@@ -97,6 +97,28 @@ export function renderChecksTable(summary: RunSummary): string {
   );
 }
 
+/**
+ * The confidence table, where claims state a probability (calibration): per model, family
+ * and scope, under the first framing, how the stated probabilities match the outcomes.
+ * Empty where no claim states one.
+ */
+export function renderConfidenceTable(summary: RunSummary): string {
+  const groups = summary.groups.filter((g) => g.confidence !== null && isHeadline(g, summary));
+  if (groups.length === 0) return '';
+  const table = new Table({
+    head: ['model', 'family', 'units', 'Brier score', 'ECE (10 bins)', 'over-confidence', 'AUROC'],
+    style: { head: [], border: [] },
+  });
+  for (const group of groups) {
+    const { brier, expectedCalibrationError, overConfidence, auroc } = group.confidence!;
+    table.push([group.model, familyLabel(group, summary), String(brier.units), formatEstimate(brier), formatEstimate(expectedCalibrationError), formatEstimate(overConfidence), formatEstimate(auroc)]);
+  }
+  return (
+    `${table.toString()}\nStated probability of being correct against correctness (bootstrap 95% intervals over probes); ` +
+    `over-confidence = mean stated probability - accuracy. Framing: ${HEADLINE_NOTE}.`
+  );
+}
+
 /** The usage table: calls, tokens and cost per model and family. */
 export function renderUsageTable(rows: readonly UsageSummary[]): string {
   const table = new Table({

@@ -1,0 +1,93 @@
+/**
+ * calibration: questions with one exact answer over a difficulty ladder; the probability
+ * of answering correctly, asked before the answer in a fresh context (prospective) and
+ * after it under three framings (retrospective). A stated probability of 0.5 or more is
+ * read as a claim of success (SPEC), and the probability itself feeds the confidence
+ * metrics (Brier, ECE, over-confidence, AUROC). Favourable: correct.
+ */
+import type { Caller, GeneratedFamily, UnitSpec } from '../../family.js';
+import { behaviourText } from '../../protocols.js';
+import type { Reading } from '../../reading/reading.js';
+import { createRng, hashSeed } from '../../rng.js';
+import { FRAMINGS, type Claim, type Framing, type Observation, type Probe, type Transcript, type UnitValue } from '../../types.js';
+import { ANSWER_FORM, isCorrect } from './answer.js';
+import { KINDS, RUNGS, writeQuestion, type CalibrationQuestion } from './questions.js';
+import { calibrationReference } from './reference.js';
+import { prospectiveRequest, readConfidence, retrospectiveQuestion } from './report.js';
+
+export type CalibrationItem = CalibrationQuestion;
+
+const NAME = 'calibration';
+const AFTER = 'answer';
+const BEFORE = 'answer (prospective)';
+
+/** The behaviour prompt: the question and the answer form. */
+export function calibrationPrompt(question: string): string {
+  return `${question}\n\n${ANSWER_FORM}`;
+}
+
+function units(): UnitSpec[] {
+  return [
+    { unit: AFTER, scope: 'retrospective' },
+    { unit: BEFORE, scope: 'prospective', framings: [FRAMINGS[0]!] },
+  ];
+}
+
+async function run(probe: Probe<CalibrationItem>, call: Caller): Promise<void> {
+  await call('report', prospectiveRequest(probe.item.question), FRAMINGS[0], BEFORE);
+  const request = { messages: [{ role: 'user' as const, content: calibrationPrompt(probe.item.question) }] };
+  const behaviour = await call('behaviour', request);
+  if (!behaviour.response) return;
+  const conversation = [...request.messages, { role: 'assistant' as const, content: behaviour.response.text }];
+  for (const framing of FRAMINGS) {
+    await call('report', { messages: [...conversation, { role: 'user', content: retrospectiveQuestion(framing) }] }, framing, AFTER);
+  }
+}
+
+function observe(probe: Probe<CalibrationItem>, transcript: Transcript): Observation[] {
+  const reply = behaviourText(transcript);
+  if (reply === undefined) return [];
+  const correct = isCorrect(probe.item, reply);
+  return [
+    { unit: AFTER, value: correct },
+    { unit: BEFORE, value: correct },
+  ];
+}
+
+/** A stated probability as a claim: success when 0.5 or more, the probability kept as its confidence. */
+function claimOfConfidence(unit: string, framing: Framing, reading: Reading<number>): Claim {
+  if (reading.kind !== 'read') return { unit, framing, value: 'unparseable', why: reading.why };
+  return { unit, framing, value: reading.value >= 0.5, confidence: reading.value, from: reading.from };
+}
+
+function parseClaims(_probe: Probe<CalibrationItem>, transcript: Transcript): Claim[] {
+  return transcript.calls
+    .filter((call) => call.purpose === 'report' && call.response && (call.unit === AFTER || call.unit === BEFORE))
+    .map((call) => claimOfConfidence(call.unit!, call.framing ?? FRAMINGS[0]!, readConfidence(call.response!.text)));
+}
+
+/** `count` questions from `seed`, cycling through the kinds and the rungs so each is evenly represented. */
+function generate({ seed, count }: { seed: number; count: number }): Probe<CalibrationItem>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = KINDS[i % KINDS.length]!;
+    const rung = RUNGS[Math.floor(i / KINDS.length) % RUNGS.length]!;
+    const item = writeQuestion(kind, rung, createRng(hashSeed(seed, NAME, i)));
+    return { id: `${NAME}/${seed}/${String(i).padStart(4, '0')}`, family: NAME, protocol: 'retrospective' as const, item };
+  });
+}
+
+export const calibration: GeneratedFamily<CalibrationItem> = {
+  name: NAME,
+  protocol: 'retrospective',
+  framings: FRAMINGS,
+  generate,
+  describe: (probe) => calibrationPrompt(probe.item.question),
+  run,
+  units,
+  observe,
+  parseClaims,
+  favourable: (_unit, value: UnitValue) => value === true,
+  reference: calibrationReference,
+};
+
+
