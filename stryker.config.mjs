@@ -27,6 +27,7 @@ export default {
     'src/scoring.ts',
     'src/summary.ts',
     'src/metrics.ts',
+    'src/calibration-metrics.ts',
     'src/reading/**/*.ts',
     'src/families/*/report.ts',
     // The count judge reads a described count against the instruction: a claim, so core.
@@ -36,6 +37,10 @@ export default {
     'src/families/pairs/probe.ts',
     'src/families/pairs/index.ts',
     'src/families/pairs/questions.ts',
+    // calibration: the questions and their answers (the verifier), the answer extraction, the claims.
+    'src/families/calibration/questions.ts',
+    'src/families/calibration/answer.ts',
+    'src/families/calibration/index.ts',
     'src/ifeval/checkers.ts',
     'src/ifeval/text.ts',
   ],
