@@ -47,6 +47,12 @@ describe('readProbability', () => {
     expect(probability('7 out of 12', 'percent')).toBe('?no answer');
   });
 
+  it('reads "N in M" as a chance, whatever M is', () => {
+    expect(probability("I'd give it a 3 in 4 chance.", 'percent')).toBe('0.75');
+    expect(probability('Roughly 8 in 10.', 'percent')).toBe('0.8');
+    expect(probability('1 in 0', 'percent')).toBe('?no answer');
+  });
+
   it('leaves a bound or a range unparseable, however it is written', () => {
     for (const text of ['<5%', '90+', "90+, I've done many of these.", '70-80%', '70 to 80%', '70 - 80%', '70% to 80%', '70 percent to 80 percent']) expect([text, probability(text, 'percent')]).toEqual([text, '?hedge']);
   });

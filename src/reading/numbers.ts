@@ -112,13 +112,13 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
   const plain = plainText(text);
   if (EVEN_ODDS.test(plain)) return read(0.5, from);
   const candidates: Candidate[] = [];
-  const pattern = new RegExp(`(${NUMBER_WORD}(?:\\.\\d+)?|\\.\\d+)(?!\\.?\\d|,\\d)\\s*(%|percent\\b|per cent\\b|(?:/|out of)\\s*(\\d+))?`, 'gi');
+  const pattern = new RegExp(`(${NUMBER_WORD}(?:\\.\\d+)?|\\.\\d+)(?!\\.?\\d|,\\d)\\s*(%|percent\\b|per cent\\b|(/|out of|in)\\s*(\\d+))?`, 'gi');
   let ambiguous = false;
   let outOfRange = false;
   for (const match of plain.matchAll(pattern)) {
     const token = match[1]!;
     // What is written after the number says its scale: "%", "percent", "/10", "out of 100".
-    const [, , scaleWritten, denominator] = match;
+    const [, , scaleWritten, connector, denominator] = match;
     const inDigits = /^[\d.]/.test(token);
     // A number word alone ("one of the answers") is not a probability; with its scale it is ("eighty percent").
     if (!inDigits && scaleWritten === undefined) continue;
@@ -131,7 +131,8 @@ function readProbabilityText(text: string, scale: ProbabilityScale, from: ReadFr
     let value: number | undefined;
     if (denominator !== undefined) {
       const total = Number(denominator);
-      if (![1, 10, 100].includes(total)) continue; // "4/5" is a rating on another scale
+      // "3 in 4" is a chance whatever the total; "4/5" is a rating on another scale unless out of 10 or 100.
+      if (connector?.toLowerCase() === 'in' ? total === 0 : ![1, 10, 100].includes(total)) continue;
       value = number / total;
     } else if (scaleWritten !== undefined) {
       value = number / 100;
