@@ -25,6 +25,7 @@ export default mergeConfig(
         'tests/success-claims-generate.test.ts',
         // Whole simulated runs: seconds per mutant, and the unit and reading tests already cover the code they run.
         'tests/known-answer.test.ts',
+        'tests/*-known-answer.test.ts',
         'tests/interval-coverage.test.ts',
         'tests/reference-*.test.ts',
       ],
