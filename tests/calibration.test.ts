@@ -83,6 +83,10 @@ describe('the answer extraction', () => {
       ['Answer: 41\nWait, I made a slip.\nAnswer: 42', '42'],
       ['answer : "Tuesday"', 'Tuesday'],
       ['- Answer: `licnep`', 'licnep'],
+      ['**Final answer:** 408', '408'],
+      ['So my final answer: Tuesday', 'Tuesday'],
+      ['  \n\n  Answer:   42  \n\n', '42'],
+      ['Answer: **42**.', '42'],
       ['42', '42'],
       ['The product is 42.\nThat is my final result.', undefined],
       ['Answer:', undefined],
@@ -110,6 +114,13 @@ describe('the answer extraction', () => {
       [question('base', '1011'), 'Answer: 1011 (base 2)', true],
       [question('base', '1011'), 'Answer: 1101', false],
       [question('arithmetic', '42'), 'I cannot work that out.', false],
+      [question('arithmetic', '42'), 'The product is 42.\nThat is my result.', false],
+      [question('arithmetic', '42'), 'Answer: 42 (I think)', false],
+      [question('arithmetic', '42'), 'Answer: 142', false],
+      [question('nth-character', 'x'), 'Answer: X', true],
+      [question('base', '1011'), 'Answer: 1011_2', true],
+      [question('base', '1011'), 'Answer: 10b11', false],
+      [question('base', '1011'), 'Answer: 1011 (base 2) or 1101', false],
     ];
     expect(cases.map(([q, reply]) => [q.answer, reply, isCorrect(q, reply)])).toEqual(cases.map(([q, reply, right]) => [q.answer, reply, right]));
   });

@@ -1,6 +1,6 @@
 /**
  * The answer format a calibration question asks for, and the tolerant extraction that
- * checks a reply against the one right answer: the last "Answer:" line (markdown,
+ * checks a reply against the one right answer: the last line with "Answer:" (markdown,
  * quotes, a final period and the kind's usual decorations forgiven), or a reply that is
  * one line. Anything else is not an answer, so it is not a correct one.
  */
@@ -12,7 +12,8 @@ export const ANSWER_FORM = 'End your reply with a line of the form "Answer: <you
 /** The text given as the answer, or undefined when the reply gives none in the asked form. */
 export function extractAnswer(reply: string): string | undefined {
   const lines = reply.split('\n').map((line) => line.trim()).filter(Boolean);
-  const answerLines = lines.map((line) => /^[*_#>\s-]*answer[*_\s]*[:：][*_\s]*(.*)$/i.exec(line)?.[1]).filter((a): a is string => a !== undefined);
+  // "Answer: 42", "**Final answer:** 42", "- answer : 42".
+  const answerLines = lines.map((line) => /\banswer[*_\s]*[:：][*_\s]*(.*)$/i.exec(line)?.[1]).filter((a): a is string => a !== undefined);
   const given = answerLines.at(-1) ?? (lines.length === 1 ? lines[0] : undefined);
   if (given === undefined) return undefined;
   // Markdown emphasis, code ticks, quotes and a closing period around the answer.
