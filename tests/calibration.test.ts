@@ -91,6 +91,9 @@ describe('the answer extraction', () => {
       ['So my final answer: Tuesday', 'Tuesday'],
       ['  \n\n  Answer:   42  \n\n', '42'],
       ['Answer: **42**.', '42'],
+      ['42\n', '42'],
+      ['Answer: 42\nThat is all.', '42'],
+      ['Answer: "`42`"', '42'],
       ['42', '42'],
       ['The product is 42.\nThat is my final result.', undefined],
       ['Answer:', undefined],
@@ -125,6 +128,12 @@ describe('the answer extraction', () => {
       [question('base', '1011'), 'Answer: 1011_2', true],
       [question('base', '1011'), 'Answer: 10b11', false],
       [question('base', '1011'), 'Answer: 1011 (base 2) or 1101', false],
+      [question('base', '1f'), 'Answer: 1f (base 16)', true],
+      [question('base', '1f'), 'Answer: 1f_16', true],
+      [question('base', '1f'), 'Answer: 1f₁₆', true],
+      [question('base', '1011'), 'Answer: 1011(base 2)', true],
+      [question('base', '1011'), 'Answer: 1 0 1 1', true],
+      [question('base', '11'), 'Answer: 10b1', false],
     ];
     expect(cases.map(([q, reply]) => [q.answer, reply, isCorrect(q, reply)])).toEqual(cases.map(([q, reply, right]) => [q.answer, reply, right]));
   });
