@@ -62,6 +62,27 @@ describe('bootstrap intervals over probes', () => {
     expect(first).toMatchObject({ units: 40, clusters: 40 });
   });
 
+  it('matches the normal-theory interval where that is known: 100 probes, half of them scoring 1', () => {
+    // Brier of certain answers is 0 (right) or 1 (wrong): a proportion of 0.5 over 100 probes, standard error 0.05.
+    const halves = Array.from({ length: 100 }, (_, i) => [c(1, i % 2 === 0)]);
+    const estimate = bootstrapEstimate(halves, brierScore);
+    expect(estimate.value).toBe(0.5);
+    expect(estimate.low!).toBeGreaterThan(0.38);
+    expect(estimate.low!).toBeLessThan(0.42);
+    expect(estimate.high!).toBeGreaterThan(0.58);
+    expect(estimate.high!).toBeLessThan(0.62);
+  });
+
+  it('gives an interval from two probes, and leaves out resamples where the statistic is undefined', () => {
+    const two = bootstrapEstimate([[c(0.9, true)], [c(0.2, false)]], brierScore);
+    // Resamples: both the first (0.01), both the second (0.04), one of each (0.025).
+    expect(two.low!).toBeCloseTo(0.01, 12);
+    expect(two.high!).toBeCloseTo(0.04, 12);
+    // Resamples holding only right (or only wrong) answers have no AUROC; the others all give 1.
+    const separable = bootstrapEstimate([[c(0.9, true)], [c(0.8, true)], [c(0.2, false)], [c(0.1, false)]], auroc);
+    expect([separable.value, separable.low, separable.high]).toEqual([1, 1, 1]);
+  });
+
   it('says why there is no value or no interval', () => {
     expect(bootstrapEstimate([], brierScore)).toMatchObject({ value: null, note: 'no units' });
     expect(bootstrapEstimate([[c(0.9, true)], [c(0.8, true)]], auroc)).toMatchObject({ value: null, note: 'undefined for these units' });
