@@ -54,12 +54,25 @@ describe('the question generator', () => {
   it('covers every kind at every rung evenly', () => {
     const cells = new Map<string, number>();
     for (const { item } of probes) cells.set(`${item.kind}/${item.rung}`, (cells.get(`${item.kind}/${item.rung}`) ?? 0) + 1);
-    expect(cells.size).toBe(KINDS.length * RUNGS.length);
+    expect([...cells.keys()].sort()).toEqual(KINDS.flatMap((kind) => RUNGS.map((rung) => `${kind}/${rung}`)).sort());
     expect(new Set(cells.values())).toEqual(new Set([10]));
+    expect(probes.slice(0, 12).map((p) => p.item.kind)).toEqual([...KINDS, ...KINDS]);
   });
 
   it('gives every question its right answer, worked out again independently', () => {
     for (const { item } of probes) expect(item.answer, item.question).toBe(independently(item));
+  });
+
+  it('writes English ordinals in its nth-character questions', () => {
+    const suffix = (n: number): string => ([11, 12, 13].includes(n % 100) ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th');
+    const seen = new Set<number>();
+    for (const { item } of calibration.generate({ seed: 9, count: 2400 }).filter((p) => p.item.kind === 'nth-character')) {
+      const [, n, written] = /the (\d+)(st|nd|rd|th) character/.exec(item.question)!;
+      expect(written, item.question).toBe(suffix(Number(n)));
+      seen.add(Number(n));
+    }
+    // The ordinals that need their own suffix all came up.
+    for (const n of [2, 3, 11, 12, 13, 21, 22, 23]) expect(seen.has(n), String(n)).toBe(true);
   });
 
   it('reads every question it writes back to the same kind, rung and answer', () => {
@@ -68,6 +81,7 @@ describe('the question generator', () => {
         const rng = createRng(rung * 31 + kind.length);
         for (let i = 0; i < 20; i++) {
           const written = writeQuestion(kind, rung, rng);
+          expect([written.kind, written.rung], written.question).toEqual([kind, rung]);
           expect(readQuestion(written.question), written.question).toEqual(written);
         }
       }
