@@ -47,6 +47,14 @@ describe('readProbability', () => {
     expect(probability('7 out of 12', 'percent')).toBe('?no answer');
   });
 
+  it('leaves a count the answer disowns unparseable: a hedge, not a value', () => {
+    for (const text of ["I'm not certain; I'd guess 3.", 'Maybe 4.', 'Probably 6 rules.', 'I am unsure, 5?']) {
+      const reading = readInteger(text);
+      expect([text, reading.kind === 'read' ? reading.value : reading.why]).toEqual([text, 'hedge']);
+    }
+    expect(readInteger('There were 6 rules.')).toMatchObject({ kind: 'read', value: 6 });
+  });
+
   it('reads "N in M" as a chance, whatever M is', () => {
     expect(probability("I'd give it a 3 in 4 chance.", 'percent')).toBe('0.75');
     expect(probability('Roughly 8 in 10.', 'percent')).toBe('0.8');

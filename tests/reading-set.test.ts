@@ -51,6 +51,7 @@ const heldOut = reportSet.parse(parse(readFileSync('tests/reading/held-out-repor
 const heldOutTwo = reportSet.parse(parse(readFileSync('tests/reading/held-out-2-reports.yaml', 'utf8'))).reports;
 const heldOutThree = reportSet.parse(parse(readFileSync('tests/reading/held-out-3-reports.yaml', 'utf8'))).reports;
 const answers = answerSet.parse(parse(readFileSync('tests/reading/answers.yaml', 'utf8'))).answers;
+const heldOutAnswers = answerSet.parse(parse(readFileSync('tests/reading/answers-held-out.yaml', 'utf8'))).answers;
 
 /** One labelled value and what the reader made of it. */
 interface Outcome {
@@ -100,8 +101,8 @@ function optionTexts(question: string, letters: readonly string[]): Record<strin
   return texts;
 }
 
-function answerOutcomes(): Outcome[] {
-  return answers.map((answer) => {
+function answerOutcomes(list: typeof answers = answers): Outcome[] {
+  return list.map((answer) => {
     const got: Reading<unknown> =
       answer.kind === 'probability'
         ? readProbability(answer.text, answer.scale ?? 'percent')
@@ -163,5 +164,9 @@ describe('the reading test set', () => {
 
   it(`reads ${answers.length} probabilities, counts, options, short answers and yes/no answers the same way`, () => {
     expectTrustworthy(answerOutcomes(), 'short answers');
+  });
+
+  it(`reads ${heldOutAnswers.length} held-out probabilities and counts the same way`, () => {
+    expectTrustworthy(answerOutcomes(heldOutAnswers), 'held-out short answers', 0.8);
   });
 });

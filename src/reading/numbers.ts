@@ -161,6 +161,8 @@ function inRange(text: string, index: number, length: number): boolean {
 }
 
 const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some)\s*$|~\s*$|≈\s*$/i;
+/** A count the answer itself disowns: "I'm not certain; I'd guess 3", "maybe 4", "probably 6". */
+const UNCERTAIN_COUNT = /\b(?:not (?:sure|certain)|unsure|uncertain|i(?:'d| would)? guess|guessing|perhaps|maybe|probably|possibly)\b/i;
 /** Said after the number: "12 or so", "12, give or take". */
 const APPROXIMATE_AFTER = /^,?\s*(?:or so|give or take)\b/i;
 /** What marks a number as the answer: "Answer: 7", "= -3", "there were 7", "I'd go with 11", bold. */
@@ -185,6 +187,7 @@ export function readInteger(text: string): Reading<number> {
 
 function readIntegerText(text: string, from: ReadFrom): Reading<number> {
   const plain = plainText(text);
+  if (UNCERTAIN_COUNT.test(plain)) return unread('hedge');
   const candidates: Candidate[] = [];
   const bold = new Set([...normaliseText(text).matchAll(/\*\*\s*(-?[\d,]+)\s*\*\*/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
   // A minus sign is a sign only where no number stands before it ("= -3", not "4 - 7" or "10 -12").
