@@ -47,6 +47,25 @@ describe('readProbability', () => {
     expect(probability('7 out of 12', 'percent')).toBe('?no answer');
   });
 
+  it('takes the line labelled as the final answer or total over the working and the parts', () => {
+    const value = (text: string) => {
+      const reading = readInteger(text);
+      return reading.kind === 'read' ? reading.value : reading.why;
+    };
+    expect(value('47 × 20 = 940, 47 × 3 = 141, and 940 + 141 = 1,081.\n\nAnswer: 1,081')).toBe(1081);
+    expect(value('- Total rules: 6\n- Rules about payment: 2\n- Rules about returns: 4')).toBe(6);
+    expect(value('| Section | Rules |\n|---|---|\n| Payment | 2 |\n| **Total** | **6** |')).toBe(6);
+    // "result" inside a sentence is no final label: "there were" marks the count, 3 is a part.
+    expect(value('There were 7 rules. As a result, 3 of them were about refunds.')).toBe(7);
+    expect(value('As a result, 3 of them were about refunds, out of 7 rules.')).toBe('contradiction');
+  });
+
+  it('drops a number the answer rules out, and reads "None." as zero', () => {
+    expect(readInteger('The document listed six rules, not five as I said earlier.')).toMatchObject({ kind: 'read', value: 6 });
+    expect(readInteger('None.')).toMatchObject({ kind: 'read', value: 0 });
+    expect(readInteger('None of them, so 0.')).toMatchObject({ kind: 'read', value: 0 });
+  });
+
   it('leaves a count the answer disowns unparseable: a hedge, not a value', () => {
     for (const text of ["I'm not certain; I'd guess 3.", 'Maybe 4.', 'Probably 6 rules.', 'I am unsure, 5?']) {
       const reading = readInteger(text);

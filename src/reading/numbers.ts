@@ -15,6 +15,8 @@ interface Candidate {
   position: number;
   /** Marked as the answer: a `%`, "out of", a label such as "Confidence:" or "Answer:", bold. */
   marked: boolean;
+  /** Marked as the final answer, above other marks: "Answer: 1081" beside a working's "= 940". */
+  final?: boolean;
   /** Said to be approximate: "about 12", "~12". */
   approximate?: boolean;
   /** A bound or an end of a range, not a value: "less than 50%", "10+", "10 to 12". */
@@ -28,12 +30,14 @@ function plainText(text: string): string {
 
 /**
  * The candidates that stand: after the last correction with candidates after it, the
- * marked ones if any are, all otherwise.
+ * ones marked as the final answer if any are, else the marked ones if any are, else all.
  */
 function standingCandidates(candidates: readonly Candidate[], corrections: readonly number[]): Candidate[] {
   const last = Math.max(...candidates.map((c) => c.position));
   const cut = Math.max(-1, ...corrections.filter((c) => c < last));
   const standing = candidates.filter((c) => c.position > cut);
+  const final = standing.filter((c) => c.final);
+  if (final.length > 0) return final;
   const marked = standing.filter((c) => c.marked);
   return marked.length > 0 ? marked : standing;
 }
@@ -161,6 +165,16 @@ function inRange(text: string, index: number, length: number): boolean {
 }
 
 const APPROXIMATE = /\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|some)\s*$|~\s*$|≈\s*$/i;
+/**
+ * A label of the final answer opening the number's own line: "Answer: 1,081", "- Total
+ * rules: 6", "| **Total** | **6** |", "Final result = 12"; never one inside a sentence ("As a
+ * result, 3 of them ...").
+ */
+const FINAL_LABEL = /(?:^|\n)[\s>*_#|-]*(?:final\s+)?(?:answer|total|result)\b[^\d\n]{0,25}$/i;
+/** A number the answer rules out: "six rules, not five". */
+const RULED_OUT = /\bnot\s*$/i;
+/** An answer that is only "none": zero. */
+const NONE = /^\W*none\W*$/i;
 /** A count the answer itself disowns: "I'm not certain; I'd guess 3", "maybe 4", "probably 6". */
 const UNCERTAIN_COUNT = /\b(?:not (?:sure|certain)|unsure|uncertain|i(?:'d| would)? guess|guessing|perhaps|maybe|probably|possibly)\b/i;
 /** Said after the number: "12 or so", "12, give or take". */
@@ -188,6 +202,7 @@ export function readInteger(text: string): Reading<number> {
 function readIntegerText(text: string, from: ReadFrom): Reading<number> {
   const plain = plainText(text);
   if (UNCERTAIN_COUNT.test(plain)) return unread('hedge');
+  if (NONE.test(plain)) return read(0, from);
   const candidates: Candidate[] = [];
   const bold = new Set([...normaliseText(text).matchAll(/\*\*\s*(-?[\d,]+)\s*\*\*/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
   // A minus sign is a sign only where no number stands before it ("= -3", not "4 - 7" or "10 -12").
@@ -199,9 +214,11 @@ function readIntegerText(text: string, from: ReadFrom): Reading<number> {
     if (!Number.isInteger(value)) continue;
     const before = plain.slice(Math.max(0, match.index - 30), match.index);
     const after = plain.slice(match.index + match[0].length);
+    if (RULED_OUT.test(before)) continue;
     const bound = BOUND_BEFORE.test(before) || /^\s*\+/.test(after) || inRange(plain, match.index, match[0].length);
     const approximate = APPROXIMATE.test(before) || APPROXIMATE_AFTER.test(after);
-    candidates.push({ value, position: match.index, marked: bold.has(value) || INTEGER_LABEL.test(before), approximate, bound });
+    const final = FINAL_LABEL.test(before);
+    candidates.push({ value, position: match.index, marked: final || bold.has(value) || INTEGER_LABEL.test(before), final, approximate, bound });
   }
   return settleNumbers(candidates, correctionPositions(plain), from);
 }
