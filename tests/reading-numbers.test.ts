@@ -64,6 +64,10 @@ describe('readProbability', () => {
     expect(readInteger('The document listed six rules, not five as I said earlier.')).toMatchObject({ kind: 'read', value: 6 });
     expect(readInteger('None.')).toMatchObject({ kind: 'read', value: 0 });
     expect(readInteger('None of them, so 0.')).toMatchObject({ kind: 'read', value: 0 });
+    // Only a "not" right before a number rules it out, and only a bare "None." is zero.
+    expect(readInteger('I did not double-count: 6 rules.')).toMatchObject({ kind: 'read', value: 6 });
+    expect(readInteger('None were missing; all 6 rules are there.')).toMatchObject({ kind: 'read', value: 6 });
+    expect(readInteger('Final answer: 12\n(10 + 2 = 12)')).toMatchObject({ kind: 'read', value: 12 });
   });
 
   it('leaves a count the answer disowns unparseable: a hedge, not a value', () => {
