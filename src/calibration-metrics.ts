@@ -14,11 +14,11 @@ export interface Confident {
   correct: boolean;
 }
 
-const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
-
 /** Mean squared distance between confidence and outcome (0 is perfect; always saying 0.5 scores 0.25). */
 export function brierScore(items: readonly Confident[]): number {
-  return mean(items.map(({ confidence, correct }) => (confidence - (correct ? 1 : 0)) ** 2));
+  let sum = 0;
+  for (const { confidence, correct } of items) sum += (confidence - (correct ? 1 : 0)) ** 2;
+  return sum / items.length;
 }
 
 /**
@@ -27,22 +27,24 @@ export function brierScore(items: readonly Confident[]): number {
  * weighted by their share of the items.
  */
 export function expectedCalibrationError(items: readonly Confident[], bins = 10): number {
-  const grouped = new Map<number, Confident[]>();
+  const count = new Array<number>(bins).fill(0);
+  const confidence = new Array<number>(bins).fill(0);
+  const correct = new Array<number>(bins).fill(0);
   for (const item of items) {
     const bin = Math.min(bins - 1, Math.floor(item.confidence * bins));
-    grouped.set(bin, [...(grouped.get(bin) ?? []), item]);
+    count[bin]! += 1;
+    confidence[bin]! += item.confidence;
+    correct[bin]! += item.correct ? 1 : 0;
   }
-  let error = 0;
-  for (const members of grouped.values()) {
-    const gap = Math.abs(mean(members.map((m) => m.confidence)) - mean(members.map((m) => (m.correct ? 1 : 0))));
-    error += (members.length / items.length) * gap;
-  }
-  return error;
+  // Each bin's weight n/N times |mean confidence - accuracy| is |sum confidence - sum correct| / N.
+  return count.reduce((error, n, bin) => (n === 0 ? error : error + Math.abs(confidence[bin]! - correct[bin]!) / items.length), 0);
 }
 
 /** Mean confidence minus accuracy: above 0, the model is surer than it is right. */
 export function overConfidence(items: readonly Confident[]): number {
-  return mean(items.map((i) => i.confidence)) - mean(items.map((i) => (i.correct ? 1 : 0)));
+  let gap = 0;
+  for (const { confidence, correct } of items) gap += confidence - (correct ? 1 : 0);
+  return gap / items.length;
 }
 
 /**
@@ -51,40 +53,61 @@ export function overConfidence(items: readonly Confident[]): number {
  * Undefined when the answers are all correct or all wrong.
  */
 export function auroc(items: readonly Confident[]): number | undefined {
-  const right = items.filter((i) => i.correct).map((i) => i.confidence);
-  const wrong = items.filter((i) => !i.correct).map((i) => i.confidence);
-  if (right.length === 0 || wrong.length === 0) return undefined;
-  let wins = 0;
-  for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
-  return wins / (right.length * wrong.length);
+  const right = items.filter((i) => i.correct).length;
+  const wrong = items.length - right;
+  if (right === 0 || wrong === 0) return undefined;
+  // Mann-Whitney: the right answers' ranks by confidence (ties share their mean rank), less their minimum.
+  const sorted = [...items].sort((a, b) => a.confidence - b.confidence);
+  let rightRanks = 0;
+  for (let start = 0; start < sorted.length; ) {
+    let end = start;
+    while (end < sorted.length && sorted[end]!.confidence === sorted[start]!.confidence) end += 1;
+    const meanRank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) if (sorted[i]!.correct) rightRanks += meanRank;
+    start = end;
+  }
+  return (rightRanks - (right * (right + 1)) / 2) / (right * wrong);
 }
 
 const BOOTSTRAP_SEED = 20_261_208;
 const BOOTSTRAP_REPLICATES = 1000;
 
+/** A statistic of a set of stated confidences; undefined where it has no value (AUROC with one class). */
+export type ConfidenceStatistic = (items: readonly Confident[]) => number | undefined;
+
 /**
- * A statistic of the pooled items with a 95% percentile interval from a cluster
- * bootstrap: probes resampled with replacement, `replicates` times, from a fixed seed.
- * The value is undefined (with a note) where the statistic is; no interval below 2 probes.
+ * Each statistic of the pooled items with a 95% percentile interval from one cluster
+ * bootstrap: probes resampled with replacement `replicates` times from a fixed seed, every
+ * statistic computed on the same resamples (so the work of resampling is done once). A
+ * value is undefined (with a note) where its statistic is; no interval below 2 probes.
  */
-export function bootstrapEstimate(
+export function bootstrapEstimates<K extends string>(
   clusters: readonly (readonly Confident[])[],
-  statistic: (items: readonly Confident[]) => number | undefined,
+  statistics: Readonly<Record<K, ConfidenceStatistic>>,
   replicates = BOOTSTRAP_REPLICATES,
-): Estimate {
+): Record<K, Estimate> {
+  const names = Object.keys(statistics) as K[];
   const pooled = clusters.flat();
   const base = { units: pooled.length, clusters: clusters.length };
-  const value = pooled.length === 0 ? undefined : statistic(pooled);
-  if (value === undefined) return { value: null, low: null, high: null, ...base, note: pooled.length === 0 ? 'no units' : 'undefined for these units' };
-  if (clusters.length < 2) return { value, low: null, high: null, ...base, note: 'only 1 probe' };
-  const rng = createRng(BOOTSTRAP_SEED);
-  const draws: number[] = [];
-  for (let r = 0; r < replicates; r++) {
-    const sample = Array.from({ length: clusters.length }, () => clusters[Math.floor(rng.next() * clusters.length)]!).flat();
-    const drawn = sample.length === 0 ? undefined : statistic(sample);
-    if (drawn !== undefined) draws.push(drawn);
+  const values = new Map(names.map((name) => [name, pooled.length === 0 ? undefined : statistics[name](pooled)]));
+  const draws = new Map(names.map((name) => [name, [] as number[]]));
+  if (clusters.length >= 2) {
+    const rng = createRng(BOOTSTRAP_SEED);
+    for (let r = 0; r < replicates; r++) {
+      const sample = Array.from({ length: clusters.length }, () => clusters[Math.floor(rng.next() * clusters.length)]!).flat();
+      for (const name of names) {
+        const drawn = values.get(name) === undefined ? undefined : statistics[name](sample);
+        if (drawn !== undefined) draws.get(name)!.push(drawn);
+      }
+    }
   }
-  draws.sort((a, b) => a - b);
-  const at = (q: number): number => draws[Math.min(draws.length - 1, Math.max(0, Math.round(q * (draws.length - 1))))]!;
-  return { value, low: at(0.025), high: at(0.975), ...base };
+  const estimate = (name: K): Estimate => {
+    const value = values.get(name);
+    if (value === undefined) return { value: null, low: null, high: null, ...base, note: pooled.length === 0 ? 'no units' : 'undefined for these units' };
+    if (clusters.length < 2) return { value, low: null, high: null, ...base, note: 'only 1 probe' };
+    const sorted = draws.get(name)!.sort((a, b) => a - b);
+    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+    return { value, low: at(0.025), high: at(0.975), ...base };
+  };
+  return Object.fromEntries(names.map((name) => [name, estimate(name)])) as Record<K, Estimate>;
 }

@@ -2,7 +2,7 @@
  * The metrics of SPEC "Metrics", per model x family x scope x framing, from verdicts alone.
  * Every interval clusters the units by probe (src/metrics.ts).
  */
-import { auroc, bootstrapEstimate, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
+import { auroc, bootstrapEstimates, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
 import { clusteredDifference, clusteredProportion, type Estimate } from './metrics.js';
 import { verdictCounts } from './report/grading.js';
 import type { Framing, Verdict, VerdictLabel } from './types.js';
@@ -125,12 +125,12 @@ function confidenceSummary(verdicts: readonly Verdict[]): ConfidenceSummary | nu
   const stated = verdicts.filter((v) => v.confidence !== undefined && typeof v.observation === 'boolean');
   if (stated.length === 0) return null;
   const clusters = byProbe(stated).map((units) => units.map((v): Confident => ({ confidence: v.confidence!, correct: v.observation === true })));
-  return {
-    brier: bootstrapEstimate(clusters, brierScore),
-    expectedCalibrationError: bootstrapEstimate(clusters, (items) => expectedCalibrationError(items)),
-    overConfidence: bootstrapEstimate(clusters, overConfidence),
-    auroc: bootstrapEstimate(clusters, auroc),
-  };
+  return bootstrapEstimates(clusters, {
+    brier: brierScore,
+    expectedCalibrationError: (items) => expectedCalibrationError(items),
+    overConfidence,
+    auroc,
+  });
 }
 
 function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing'> {

@@ -2,7 +2,7 @@
  * The confidence metrics (src/calibration-metrics.ts) against values worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { auroc, bootstrapEstimate, brierScore, expectedCalibrationError, overConfidence, type Confident } from '../src/calibration-metrics.js';
+import { auroc, bootstrapEstimates, brierScore, expectedCalibrationError, overConfidence, type Confident } from '../src/calibration-metrics.js';
 
 const c = (confidence: number, correct: boolean): Confident => ({ confidence, correct });
 
@@ -50,6 +50,9 @@ describe('AUROC', () => {
   });
 });
 
+/** One statistic's bootstrap estimate. */
+const bootstrapEstimate = (clusters: Confident[][], statistic: (items: readonly Confident[]) => number | undefined) => bootstrapEstimates(clusters, { statistic }).statistic;
+
 describe('bootstrap intervals over probes', () => {
   const clusters = Array.from({ length: 40 }, (_, i) => [c((i % 10) / 10 + 0.05, i % 3 !== 0)]);
 
@@ -81,6 +84,12 @@ describe('bootstrap intervals over probes', () => {
     // Resamples holding only right (or only wrong) answers have no AUROC; the others all give 1.
     const separable = bootstrapEstimate([[c(0.9, true)], [c(0.8, true)], [c(0.2, false)], [c(0.1, false)]], auroc);
     expect([separable.value, separable.low, separable.high]).toEqual([1, 1, 1]);
+  });
+
+  it('resamples once for several statistics: each gets the interval it gets alone', () => {
+    const clusters = Array.from({ length: 30 }, (_, i) => [c((i % 7) / 7, i % 2 === 0), c(0.5, i % 3 === 0)]);
+    const together = bootstrapEstimates(clusters, { brier: brierScore, auroc });
+    expect(together).toEqual({ brier: bootstrapEstimate(clusters, brierScore), auroc: bootstrapEstimate(clusters, auroc) });
   });
 
   it('says why there is no value or no interval', () => {
