@@ -2,6 +2,7 @@
  * From a target name in a config to a ChatModel. Backends are chosen here only, so
  * families never know which model they talk to. API keys come from the environment only.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { anthropicModel } from './backends/anthropic.js';
 import { openaiModel } from './backends/openai.js';
@@ -56,6 +57,9 @@ export type TargetConfig = z.infer<typeof targetConfigSchema>;
 
 /** How a suite names saydo's paired provider (`file://providers/paired.ts`, relative or absolute). */
 export const PAIRED_PROVIDER_FILE = /providers\/paired\.ts$/;
+
+/** saydo's paired provider as an absolute `file://` reference, for suites saydo writes. */
+export const PAIRED_PROVIDER_REFERENCE = `file://${resolve(import.meta.dirname, '../providers/paired.ts')}`;
 
 const BACKENDS = ['reference', 'anthropic', 'openai', 'openai-compatible', 'promptfoo'] as const;
 const SECRET_KEY = /key|token|secret|password/i;

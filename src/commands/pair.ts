@@ -8,30 +8,19 @@
  * and what is left out of them is listed in the run's summary.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import { pairAssertions, type SuiteAssertion } from '../families/pairs/checks.js';
+import { absoluteFileReferences } from '../file-references.js';
+import { PAIRED_PROVIDER_REFERENCE } from '../targets.js';
 
-const SAYDO = resolve(import.meta.dirname, '../..');
-const PAIRED_PROVIDER = `file://${join(SAYDO, 'providers/paired.ts')}`;
-const SCORER = { type: 'javascript', value: `file://${join(SAYDO, 'scorers/verdicts.ts')}` };
+/** saydo's scorer, joining the suite's defaultTest. */
+const SCORER = { type: 'javascript', value: `file://${resolve(import.meta.dirname, '../../scorers/verdicts.ts')}` };
 
 /** What `saydo pair` did: where the paired suite went, and each inline assertion's fate. */
 export interface PairedSuite {
   out: string;
   listing: string[];
-}
-
-/** Every relative `file://` string made absolute against `dir`, anywhere in the value. */
-function withAbsoluteFiles(value: unknown, dir: string): unknown {
-  if (typeof value === 'string') {
-    if (!value.startsWith('file://')) return value;
-    const path = value.slice('file://'.length);
-    return isAbsolute(path) ? value : `file://${resolve(dir, path)}`;
-  }
-  if (Array.isArray(value)) return value.map((item) => withAbsoluteFiles(item, dir));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withAbsoluteFiles(item, dir)]));
-  return value;
 }
 
 /** A provider entry as a paired target reaching the same provider through promptfoo. */
@@ -41,7 +30,7 @@ function pairedProvider(entry: unknown, where: string): Record<string, unknown> 
     throw new Error(`${where}: a provider must be an id or {id, label, config}; saydo cannot pair this one: ${JSON.stringify(entry).slice(0, 80)}`);
   }
   const config = provider.config && typeof provider.config === 'object' ? { providerConfig: provider.config } : {};
-  return { id: PAIRED_PROVIDER, label: typeof provider.label === 'string' ? provider.label : provider.id, config: { target: `promptfoo:${provider.id}`, ...config } };
+  return { id: PAIRED_PROVIDER_REFERENCE, label: typeof provider.label === 'string' ? provider.label : provider.id, config: { target: `promptfoo:${provider.id}`, ...config } };
 }
 
 /** The line of a node in the suite, for messages. */
@@ -65,8 +54,8 @@ export async function pairSuite(suitePath: string, out?: string): Promise<Paired
   const providersNode = document.get('providers', true);
   const providers = suite.providers;
   if (!Array.isArray(providers) || providers.length === 0) throw new Error(`${suitePath}:${lineOf(providersNode, lines)}: providers: a list of at least one provider is needed to pair`);
-  const paired = withAbsoluteFiles(suite, dir) as Record<string, unknown>;
-  paired.providers = providers.map((entry, i) => pairedProvider(withAbsoluteFiles(entry, dir), at(['providers', i])));
+  const paired = absoluteFileReferences(suite, dir);
+  paired.providers = (paired.providers as unknown[]).map((entry, i) => pairedProvider(entry, at(['providers', i])));
   paired.description = `${typeof suite.description === 'string' ? suite.description : basename(suitePath)} (paired by saydo)`;
 
   if (paired.defaultTest !== undefined && (typeof paired.defaultTest !== 'object' || Array.isArray(paired.defaultTest))) {

@@ -6,9 +6,9 @@
  * answers they may give.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ChatMessage, ChatRequest, Probe } from '../../types.js';
+import { absoluteFileReference } from '../../file-references.js';
 import { describeIssues } from '../../validate.js';
 import { pairAssertions, type Check, type SuiteAssertion, type Unpaired } from './checks.js';
 
@@ -73,13 +73,6 @@ export function requestOf(prompt: string): ChatRequest {
   return { ...(system.length > 0 ? { system: system.join('\n\n') } : {}), messages: turns };
 }
 
-/** A relative `file://` reference made absolute, so a check runs the same from any working directory (rescoring, the server). */
-function absoluteFile<T>(value: T, basePath: string): T {
-  if (typeof value !== 'string' || !value.startsWith('file://')) return value;
-  const path = value.slice('file://'.length);
-  return (isAbsolute(path) ? value : `file://${resolve(basePath, path)}`) as T;
-}
-
 /** A short, stable id for what makes the pair: the prompt, the vars and the assertions. */
 function pairId(prompt: string, vars: Record<string, unknown>, assertions: readonly SuiteAssertion[]): string {
   return createHash('sha256').update(JSON.stringify([prompt, vars, assertions])).digest('hex').slice(0, 12);
@@ -102,7 +95,7 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
   const metadata = pairMetadataSchema.safeParse(test.metadata?.saydo ?? {});
   if (!metadata.success) throw new Error(`${where}: ${describeIssues('metadata.saydo', metadata.error)}`);
   const basePath = options.basePath ?? process.cwd();
-  const assertions = (test.assert ?? []).map((a) => ({ ...a, value: absoluteFile(a.value, basePath), ...(a.provider !== undefined ? { provider: absoluteFile(a.provider, basePath) } : {}) }));
+  const assertions = (test.assert ?? []).map((a) => ({ ...a, value: absoluteFileReference(a.value, basePath), ...(a.provider !== undefined ? { provider: absoluteFileReference(a.provider, basePath) } : {}) }));
   const hasGrader = test.options?.provider !== undefined;
   const { checks, unpaired } = pairAssertions(assertions, hasGrader, where, vars);
   if (checks.length === 0 && unpaired.length === 0) unpaired.push({ index: 0, type: 'none', reason: 'is missing: the test has no assertion to ask about' });
@@ -118,7 +111,7 @@ export function pairProbe(prompt: string, test: TestContext, options: { basePath
       prompt,
       vars,
       ...(typeof transform === 'string' ? { transform } : {}),
-      ...(hasGrader ? { grader: absoluteFile(test.options?.provider, basePath) } : {}),
+      ...(hasGrader ? { grader: absoluteFileReference(test.options?.provider, basePath) } : {}),
       checks,
       unpaired,
       protocols: metadata.data.protocols,
