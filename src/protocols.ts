@@ -3,7 +3,7 @@
  * the readers that find a protocol's outputs in a transcript.
  */
 import type { Caller } from './family.js';
-import type { ChatRequest, Framing, Transcript } from './types.js';
+import { FRAMINGS, type ChatRequest, type Framing, type Transcript } from './types.js';
 
 /**
  * Retrospective protocol with framings: the behaviour once, then one report per framing,
@@ -15,13 +15,34 @@ export async function retrospective(
   behaviour: ChatRequest,
   framings: readonly Framing[],
   reportQuestion: (framing: Framing) => string,
+  unit?: string,
 ): Promise<void> {
   const behaviourCall = await call('behaviour', behaviour);
   if (!behaviourCall.response) return;
-  const conversation = [...behaviour.messages, { role: 'assistant' as const, content: behaviourCall.response.text }];
+  await reportsAfter(call, behaviour, behaviourCall.response.text, framings, reportQuestion, unit);
+}
+
+/**
+ * The reports of a retrospective protocol on an answer already given: one per framing,
+ * each in its own branch of the conversation; `unit` when they ask about one unit only.
+ */
+export async function reportsAfter(
+  call: Caller,
+  behaviour: ChatRequest,
+  answer: string,
+  framings: readonly Framing[],
+  reportQuestion: (framing: Framing) => string,
+  unit?: string,
+): Promise<void> {
+  const conversation = [...behaviour.messages, { role: 'assistant' as const, content: answer }];
   for (const framing of framings) {
-    await call('report', { ...behaviour, messages: [...conversation, { role: 'user', content: reportQuestion(framing) }] }, framing);
+    await call('report', { ...behaviour, messages: [...conversation, { role: 'user', content: reportQuestion(framing) }] }, framing, unit);
   }
+}
+
+/** The framing whose opening `question` starts with, among a family's openings; undefined for any other text. */
+export function framingOpenedBy(openings: Readonly<Record<Framing, string>>, question: string): Framing | undefined {
+  return FRAMINGS.find((framing) => question.startsWith(openings[framing]));
 }
 
 /** The text of the first successful behaviour call, if any. */

@@ -6,7 +6,7 @@
  * metrics (Brier, ECE, over-confidence, AUROC). Favourable: correct.
  */
 import type { Caller, GeneratedFamily, UnitSpec } from '../../family.js';
-import { behaviourText } from '../../protocols.js';
+import { behaviourText, retrospective } from '../../protocols.js';
 import type { Reading } from '../../reading/reading.js';
 import { createRng, hashSeed } from '../../rng.js';
 import { FRAMINGS, type Claim, type Framing, type Observation, type Probe, type Transcript, type UnitValue } from '../../types.js';
@@ -35,13 +35,7 @@ function units(): UnitSpec[] {
 
 async function run(probe: Probe<CalibrationItem>, call: Caller): Promise<void> {
   await call('report', prospectiveRequest(probe.item.question), FRAMINGS[0], BEFORE);
-  const request = { messages: [{ role: 'user' as const, content: calibrationPrompt(probe.item.question) }] };
-  const behaviour = await call('behaviour', request);
-  if (!behaviour.response) return;
-  const conversation = [...request.messages, { role: 'assistant' as const, content: behaviour.response.text }];
-  for (const framing of FRAMINGS) {
-    await call('report', { messages: [...conversation, { role: 'user', content: retrospectiveQuestion(framing) }] }, framing, AFTER);
-  }
+  await retrospective(call, { messages: [{ role: 'user', content: calibrationPrompt(probe.item.question) }] }, FRAMINGS, retrospectiveQuestion, AFTER);
 }
 
 function observe(probe: Probe<CalibrationItem>, transcript: Transcript): Observation[] {

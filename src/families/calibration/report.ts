@@ -4,6 +4,7 @@
  * each framing (retrospective, Kadavath et al.'s P(True)); and how the answer is read
  * (the shared probability reader, on the 0-100 scale asked).
  */
+import { framingOpenedBy } from '../../protocols.js';
 import { readProbability } from '../../reading/numbers.js';
 import type { Reading } from '../../reading/reading.js';
 import type { ChatRequest, Framing } from '../../types.js';
@@ -25,7 +26,7 @@ export function retrospectiveQuestion(framing: Framing): string {
 
 /** The framing a retrospective question was asked under, read from its opening. */
 export function framingOfQuestion(question: string): Framing | undefined {
-  return (Object.keys(FRAMING_LEADS) as Framing[]).find((framing) => question.startsWith(FRAMING_LEADS[framing]));
+  return framingOpenedBy(FRAMING_LEADS, question);
 }
 
 /** The opening of the prospective request; the question follows inside tags. */

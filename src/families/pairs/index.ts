@@ -6,7 +6,7 @@
  * passes. Probes come from the suite's own tests (`pairProbe`), not from a generator.
  */
 import type { Family, UnitSpec } from '../../family.js';
-import { behaviourText } from '../../protocols.js';
+import { behaviourText, reportsAfter } from '../../protocols.js';
 import { claimOf } from '../../reading/claim.js';
 import { read, type Reading } from '../../reading/reading.js';
 import { readYesNo } from '../../reading/yes-no.js';
@@ -52,11 +52,8 @@ async function run(probe: Probe<PairItem>, call: Parameters<Family['run']>[1]): 
   }
   const behaviour = await call('behaviour', request);
   if (!behaviour.response || !protocols.includes('retrospective')) return;
-  const conversation = [...request.messages, { role: 'assistant' as const, content: behaviour.response.text }];
   for (const check of checks) {
-    for (const framing of FRAMINGS) {
-      await call('report', { ...request, messages: [...conversation, { role: 'user', content: retrospectiveQuestion(check, framing) }] }, framing, check.unit);
-    }
+    await reportsAfter(call, request, behaviour.response.text, FRAMINGS, (framing) => retrospectiveQuestion(check, framing), check.unit);
   }
 }
 

@@ -2,6 +2,7 @@
  * The self-report requests of a pair: after the answer, in the same conversation, under
  * each framing; before it, in a fresh context that shows the request without answering it.
  */
+import { framingOpenedBy } from '../../protocols.js';
 import type { ChatRequest, Framing } from '../../types.js';
 import type { Check } from './checks.js';
 
@@ -21,7 +22,7 @@ export function retrospectiveQuestion(check: Check, framing: Framing): string {
 
 /** The framing a retrospective question was asked under, read from its opening. */
 export function framingOfQuestion(question: string): Framing | undefined {
-  return (Object.keys(FRAMING_LEADS) as Framing[]).find((framing) => question.startsWith(FRAMING_LEADS[framing]));
+  return framingOpenedBy(FRAMING_LEADS, question);
 }
 
 /** The prospective request: the behaviour request with its last user turn shown, not put, to the model. */

@@ -4,6 +4,7 @@
  */
 import type { InstructionId, Instruction } from '../../ifeval/types.js';
 import { readChecklist, type ChecklistItem } from '../../reading/checklist/index.js';
+import { framingOpenedBy } from '../../protocols.js';
 import type { Reading } from '../../reading/reading.js';
 import type { Framing } from '../../types.js';
 import { claimedCountVerdict } from './claimed-counts.js';
@@ -30,7 +31,7 @@ export function reportQuestion(framing: Framing, instructionDescriptions: readon
 
 /** The framing a report question was asked under, read from its opening. */
 export function framingOf(question: string): Framing | undefined {
-  return (Object.keys(FRAMING_LEADS) as Framing[]).find((framing) => question.startsWith(FRAMING_LEADS[framing]));
+  return framingOpenedBy(FRAMING_LEADS, question);
 }
 
 /**
