@@ -20,7 +20,8 @@ export interface CalibrationQuestion {
   answer: string;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** The day names, Sunday first, as `Date.getUTCDay` counts them. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WORDS = ['banana', 'letter', 'bookkeeper', 'mississippi', 'committee', 'assessment', 'parallel', 'possession', 'referral', 'successful'];
 

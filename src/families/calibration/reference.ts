@@ -11,7 +11,7 @@ import type { Persona } from '../../reference/persona.js';
 import { createRng, hashSeed, type Rng } from '../../rng.js';
 import type { Framing } from '../../types.js';
 import { ANSWER_FORM } from './answer.js';
-import { readQuestion, type CalibrationQuestion, type Rung } from './questions.js';
+import { readQuestion, WEEKDAYS, type CalibrationQuestion, type Rung } from './questions.js';
 import { framingOfQuestion, PROBABILITY_FORM, questionOfProspective } from './report.js';
 
 /** The chance of answering a question of this rung correctly: `skill` at the middle of the ladder, 0.2 a rung either way. */
@@ -24,10 +24,7 @@ const stream = (persona: Persona, question: string) => (purpose: string): Rng =>
 /** A wrong answer near the right one: a digit off, two characters swapped, the next weekday. */
 function nearMiss(question: CalibrationQuestion, rng: Rng): string {
   const { answer } = question;
-  if (question.kind === 'weekday') {
-    const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    return days[(days.indexOf(answer) + rng.int(1, 6)) % 7]!;
-  }
+  if (question.kind === 'weekday') return WEEKDAYS[(WEEKDAYS.indexOf(answer) + rng.int(1, 6)) % 7]!;
   if (question.kind === 'arithmetic' || question.kind === 'letter-count') return String(Number(answer) + rng.pick([-10, -2, -1, 1, 2, 10]));
   if (answer.length === 1) return answer === 'z' ? 'y' : String.fromCharCode(answer.charCodeAt(0) + 1);
   const chars = [...answer];
@@ -73,11 +70,14 @@ const STYLES: ((percent: number) => string)[] = [
 ];
 const HEDGES = ["I can't really say.", 'Hard to put a number on it.'];
 
-/** The report on a question, prospective or under a framing: the stated probability in one of the styles, or a hedge. */
-function reportOn(persona: Persona, question: CalibrationQuestion, framing: Framing, asked: string): string {
+/**
+ * The report on a question, before answering (`prospective`) or after it under a framing:
+ * the stated probability in one of the styles, or a hedge.
+ */
+function reportOn(persona: Persona, question: CalibrationQuestion, framing: Framing, asked: string, prospective: boolean): string {
   const draw = stream(persona, question.question);
   // Seeded without the framing: the framings of one question share the disposition's draws.
-  const confidence = statedConfidence(persona, chanceCorrect(persona, question.rung), framing, draw(`report:${asked.includes('<question>') ? 'before' : 'after'}`));
+  const confidence = statedConfidence(persona, chanceCorrect(persona, question.rung), framing, draw(prospective ? 'report:before' : 'report:after'));
   const style = createRng(hashSeed(persona.seed, 'calibration-style', question.question, asked));
   if (style.next() < persona.unparseableRate) return style.pick(HEDGES);
   return style.pick(STYLES)(Math.round(confidence * 100));
@@ -92,7 +92,7 @@ export const calibrationReference: ReferenceSkill = {
       const shown = questionOfProspective(first.content);
       if (shown !== undefined) {
         const question = readQuestion(shown);
-        return question && reportOn(persona, question, 'neutral', first.content);
+        return question && reportOn(persona, question, 'neutral', first.content, true);
       }
       if (!first.content.endsWith(ANSWER_FORM)) return undefined;
       const question = readQuestion(first.content.slice(0, -ANSWER_FORM.length));
@@ -101,6 +101,6 @@ export const calibrationReference: ReferenceSkill = {
     if (request.messages.length !== 3 || answer?.role !== 'assistant' || !asked?.content.endsWith(PROBABILITY_FORM)) return undefined;
     const framing = framingOfQuestion(asked.content);
     const question = first.content.endsWith(ANSWER_FORM) ? readQuestion(first.content.slice(0, -ANSWER_FORM.length)) : undefined;
-    return framing && question ? reportOn(persona, question, framing, asked.content) : undefined;
+    return framing && question ? reportOn(persona, question, framing, asked.content, false) : undefined;
   },
 };

@@ -52,8 +52,19 @@ async function passesAll(item: PairItem, answer: string): Promise<boolean> {
   return true;
 }
 
+/** Each persona's chosen answer per pair: checking every candidate runs every check, so it is done once. */
+const chosen = new WeakMap<Persona, WeakMap<PairItem, Promise<string>>>();
+
 /** The candidate the model answers with: the same for every call about this pair, so a prospective report can know it. */
-async function chosenAnswer(persona: Persona, item: PairItem): Promise<string> {
+function chosenAnswer(persona: Persona, item: PairItem): Promise<string> {
+  const mine = chosen.get(persona) ?? new WeakMap<PairItem, Promise<string>>();
+  chosen.set(persona, mine);
+  const answer = mine.get(item) ?? chooseAnswer(persona, item);
+  mine.set(item, answer);
+  return answer;
+}
+
+async function chooseAnswer(persona: Persona, item: PairItem): Promise<string> {
   if (item.candidates.length === 0) return NO_CANDIDATES_REPLY;
   const passing = await Promise.all(item.candidates.map((answer) => passesAll(item, answer)));
   const good = item.candidates.filter((_, i) => passing[i]);
