@@ -53,6 +53,28 @@ describe('the answers', () => {
     expect(right).toBeLessThan(150);
   });
 
+  it('misses with an answer that is never the right one: a number 1, 2 or 10 off, two characters swapped, the next letter, another day', () => {
+    const sorted = (text: string) => [...text].sort().join('');
+    let right = 0;
+    const hard = questions().filter((q) => q.rung >= 3);
+    for (const q of hard) {
+      const reply = respond(behaviour(q), persona({ skill: 0 }))!;
+      const given = extractAnswer(reply)!;
+      if (isCorrect(q, reply)) {
+        right += 1;
+        continue;
+      }
+      if (q.kind === 'arithmetic' || q.kind === 'letter-count') expect([1, 2, 10]).toContain(Math.abs(Number(given) - Number(q.answer)));
+      else if (q.kind === 'nth-character') expect(given).toBe(q.answer === 'z' ? 'y' : String.fromCharCode(q.answer.charCodeAt(0) + 1));
+      else if (q.kind === 'reverse' || q.kind === 'base') {
+        // Two different characters swapped, or, where every character is the same, one more.
+        expect(given === `${q.answer}${q.answer.at(-1) === '0' ? '1' : '0'}` || (sorted(given) === sorted(q.answer) && given !== q.answer), `${q.answer} ${given}`).toBe(true);
+      }
+    }
+    // At skill 0 the hard rungs' chance is 0.03: 120 questions give about 4 right answers.
+    expect(right).toBeLessThanOrEqual(10);
+  });
+
   it('gives the same answer every time it is asked', () => {
     const [q] = questions();
     expect(respond(behaviour(q!))).toBe(respond(behaviour(q!)));
@@ -66,6 +88,13 @@ describe('the stated probability', () => {
     const chance = chanceCorrect(persona(), 2);
     expect(stated(respond(prospectiveRequest(q!.question)))).toBeCloseTo(chance, 12);
     for (const framing of ['neutral', 'confirming', 'skeptical'] as const) expect(stated(respond(after(q!, framing)))).toBeCloseTo(chance, 12);
+  });
+
+  it('is read back as the chance in every style the model writes it in', () => {
+    for (const x of questions().slice(0, 120)) {
+      const chance = chanceCorrect(persona(), x.rung);
+      for (const text of [respond(prospectiveRequest(x.question)), respond(after(x, 'neutral'))]) expect([text, stated(text)]).toEqual([text, Math.round(chance * 100) / 100]);
+    }
   });
 
   it('is raised by the inflation for success-seeking, lowered for underclaiming, within 0.02-0.99', () => {
