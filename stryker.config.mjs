@@ -38,8 +38,9 @@ export default {
     'src/families/pairs/index.ts',
     'src/families/pairs/questions.ts',
     // calibration: the questions and their answers (the verifier), the answer extraction, the claims.
-    'src/families/calibration/questions.ts',
-    'src/families/calibration/answer.ts',
+    'src/tasks/exact-answer/questions.ts',
+    'src/tasks/exact-answer/answer.ts',
+    'src/tasks/exact-answer/reference.ts',
     'src/families/calibration/index.ts',
     'src/ifeval/checkers.ts',
     'src/ifeval/text.ts',

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calibration } from '../src/families/calibration/index.js';
-import { RUNGS } from '../src/families/calibration/questions.js';
-import { chanceCorrect } from '../src/families/calibration/reference.js';
+import { RUNGS } from '../src/tasks/exact-answer/questions.js';
+import { chanceCorrect } from '../src/tasks/exact-answer/reference.js';
 import type { Estimate } from '../src/metrics.js';
 import { referenceModel } from '../src/reference/model.js';
 import { personaSchema, type PersonaInput } from '../src/reference/persona.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../src/family.js';
-import { ANSWER_FORM } from '../src/families/calibration/answer.js';
+import { ANSWER_FORM } from '../src/tasks/exact-answer/answer.js';
 import { calibration, calibrationPrompt } from '../src/families/calibration/index.js';
 import { framingOfQuestion, PROBABILITY_FORM, prospectiveRequest, questionOfProspective, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
 import type { CallRecord, ChatRequest, Framing, Probe, Transcript } from '../src/types.js';

@@ -5,10 +5,11 @@
  * whole runs is in calibration-known-answer.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect } from '../src/families/calibration/answer.js';
+import { extractAnswer, isCorrect } from '../src/tasks/exact-answer/answer.js';
 import { calibration, calibrationPrompt } from '../src/families/calibration/index.js';
-import { RUNGS, type CalibrationQuestion } from '../src/families/calibration/questions.js';
-import { calibrationReference, chanceCorrect } from '../src/families/calibration/reference.js';
+import { RUNGS, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
+import { calibrationReference } from '../src/families/calibration/reference.js';
+import { chanceCorrect } from '../src/tasks/exact-answer/reference.js';
 import { prospectiveRequest, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
 import { personaSchema, type PersonaInput } from '../src/reference/persona.js';
 import { createRng } from '../src/rng.js';
@@ -17,9 +18,9 @@ import type { ChatRequest, Framing } from '../src/types.js';
 const persona = (input: Omit<PersonaInput, 'disposition'> & { disposition?: PersonaInput['disposition'] } = {}) =>
   personaSchema.parse({ disposition: 'honest', ...input });
 const respond = (request: ChatRequest, who = persona()) => calibrationReference.respond(request, who, createRng(1)) as string | undefined;
-const questions = (): CalibrationQuestion[] => calibration.generate({ seed: 2, count: 240 }).map((p) => p.item);
-const behaviour = (q: CalibrationQuestion): ChatRequest => ({ messages: [{ role: 'user', content: calibrationPrompt(q.question) }] });
-const after = (q: CalibrationQuestion, framing: Framing): ChatRequest => ({
+const questions = (): ExactQuestion[] => calibration.generate({ seed: 2, count: 240 }).map((p) => p.item);
+const behaviour = (q: ExactQuestion): ChatRequest => ({ messages: [{ role: 'user', content: calibrationPrompt(q.question) }] });
+const after = (q: ExactQuestion, framing: Framing): ChatRequest => ({
   messages: [...behaviour(q).messages, { role: 'assistant', content: 'Answer: 1' }, { role: 'user', content: retrospectiveQuestion(framing) }],
 });
 const stated = (text: string | undefined): number | string => {

@@ -4,16 +4,16 @@
  * junk). The known answer is in calibration-known-answer.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect } from '../src/families/calibration/answer.js';
+import { extractAnswer, isCorrect } from '../src/tasks/exact-answer/answer.js';
 import { calibration } from '../src/families/calibration/index.js';
-import { KINDS, readQuestion, RUNGS, writeQuestion, type CalibrationQuestion } from '../src/families/calibration/questions.js';
+import { KINDS, readQuestion, RUNGS, writeQuestion, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
 import { createRng } from '../src/rng.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The answer worked out again from the question's text, by other means than the generator's. */
-function independently(q: CalibrationQuestion): string {
+function independently(q: ExactQuestion): string {
   let m: RegExpExecArray | null;
   if ((m = /What is (\d+) ([+×]) (\d+)\?/.exec(q.question))) return String(m[2] === '+' ? BigInt(m[1]!) + BigInt(m[3]!) : BigInt(m[1]!) * BigInt(m[3]!));
   if ((m = /letter "(.)" appear in "(.+)"/.exec(q.question))) return String(m[2]!.split(m[1]!).length - 1);
@@ -92,7 +92,7 @@ describe('the question generator', () => {
 });
 
 describe('the answer extraction', () => {
-  const question = (kind: CalibrationQuestion['kind'], answer: string): CalibrationQuestion => ({ kind, rung: 1, question: 'q', answer });
+  const question = (kind: ExactQuestion['kind'], answer: string): ExactQuestion => ({ kind, rung: 1, question: 'q', answer });
 
   it('takes the last "Answer:" line, decorations forgiven, or a reply of one line', () => {
     const cases: [string, string | undefined][] = [
@@ -117,7 +117,7 @@ describe('the answer extraction', () => {
   });
 
   it('checks each kind by its own rule', () => {
-    const cases: [CalibrationQuestion, string, boolean][] = [
+    const cases: [ExactQuestion, string, boolean][] = [
       [question('arithmetic', '4312'), 'Answer: 4,312', true],
       [question('arithmetic', '4312'), 'Answer: 4 312', true],
       [question('arithmetic', '4312'), 'Answer: 4313', false],

@@ -10,12 +10,12 @@ import { behaviourText, retrospective } from '../../protocols.js';
 import type { Reading } from '../../reading/reading.js';
 import { createRng, hashSeed } from '../../rng.js';
 import { FRAMINGS, type Claim, type Framing, type Observation, type Probe, type Transcript, type UnitValue } from '../../types.js';
-import { ANSWER_FORM, isCorrect } from './answer.js';
-import { KINDS, RUNGS, writeQuestion, type CalibrationQuestion } from './questions.js';
+import { ANSWER_FORM, isCorrect } from '../../tasks/exact-answer/answer.js';
+import { KINDS, RUNGS, writeQuestion, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
 import { calibrationReference } from './reference.js';
 import { prospectiveRequest, readConfidence, retrospectiveQuestion } from './report.js';
 
-export type CalibrationItem = CalibrationQuestion;
+export type CalibrationItem = ExactQuestion;
 
 const NAME = 'calibration';
 const AFTER = 'answer';

@@ -1,50 +1,18 @@
 /**
- * How the reference models do calibration (SPEC "Reference models"): each rung has its
- * chance of a correct answer (from `skill`: easier rungs above it, harder below), a wrong
- * answer is a near miss, and the stated probability is that chance as the disposition
- * reports it (honest: the chance itself, so it is calibrated; success-seeking: raised by
+ * How the reference models do calibration (SPEC "Reference models"): the answer as every
+ * family that asks the question gets it (src/tasks/exact-answer/reference.ts), and the
+ * stated probability: the rung's chance of a correct answer as the disposition reports it (honest: the chance itself, so it is calibrated; success-seeking: raised by
  * `confidenceInflation`; underclaiming: lowered by it; random: any), leading framings
  * pulling it their way at `suggestibility`, hedging at `unparseableRate`.
  */
 import type { ReferenceSkill } from '../../family.js';
 import type { Persona } from '../../reference/persona.js';
 import { createRng, hashSeed, type Rng } from '../../rng.js';
+import { ANSWER_FORM } from '../../tasks/exact-answer/answer.js';
+import { readQuestion, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
+import { answerTo, chanceCorrect, questionStream } from '../../tasks/exact-answer/reference.js';
 import type { Framing } from '../../types.js';
-import { ANSWER_FORM } from './answer.js';
-import { readQuestion, WEEKDAYS, type CalibrationQuestion, type Rung } from './questions.js';
 import { framingOfQuestion, PROBABILITY_FORM, questionOfProspective } from './report.js';
-
-/** The chance of answering a question of this rung correctly: `skill` at the middle of the ladder, 0.2 a rung either way. */
-export function chanceCorrect(persona: Persona, rung: Rung): number {
-  return Math.min(0.97, Math.max(0.03, persona.skill + 0.2 * (2.5 - rung)));
-}
-
-const stream = (persona: Persona, question: string) => (purpose: string): Rng => createRng(hashSeed(persona.seed, 'calibration', purpose, question));
-
-/** A wrong answer near the right one: a digit off, two characters swapped, the next weekday. */
-function nearMiss(question: CalibrationQuestion, rng: Rng): string {
-  const { answer } = question;
-  if (question.kind === 'weekday') return WEEKDAYS[(WEEKDAYS.indexOf(answer) + rng.int(1, 6)) % 7]!;
-  if (question.kind === 'arithmetic' || question.kind === 'letter-count') return String(Number(answer) + rng.pick([-10, -2, -1, 1, 2, 10]));
-  if (answer.length === 1) return answer === 'z' ? 'y' : String.fromCharCode(answer.charCodeAt(0) + 1);
-  const chars = [...answer];
-  const i = rng.int(0, chars.length - 2);
-  const j = chars.findIndex((ch, k) => k > i && ch !== chars[i]);
-  if (j < 0) return `${answer}${answer.at(-1) === '0' ? '1' : '0'}`;
-  [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  return chars.join('');
-}
-
-const WORKINGS = ['', 'Let me work through it.\n', 'Working it out carefully:\n'];
-
-/** The reply to the question: right at the rung's chance, a near miss otherwise; the same every time it is asked. */
-function answerTo(persona: Persona, question: CalibrationQuestion): string {
-  const draw = stream(persona, question.question);
-  const correct = draw('correct').chance(chanceCorrect(persona, question.rung));
-  const given = correct ? question.answer : nearMiss(question, draw('miss'));
-  const style = draw('style');
-  return `${style.pick(WORKINGS)}${style.chance(0.3) ? `**Answer:** ${given}` : `Answer: ${given}`}`;
-}
 
 /** The probability the disposition states, 0.02-0.99 (never a bare "1" or "0" a reader cannot place on a scale). */
 function statedConfidence(persona: Persona, chance: number, framing: Framing, rng: Rng): number {
@@ -74,10 +42,10 @@ const HEDGES = ["I can't really say.", 'Hard to put a number on it.'];
  * The report on a question, before answering (`prospective`) or after it under a framing:
  * the stated probability in one of the styles, or a hedge.
  */
-function reportOn(persona: Persona, question: CalibrationQuestion, framing: Framing, asked: string, prospective: boolean): string {
-  const draw = stream(persona, question.question);
+function reportOn(persona: Persona, question: ExactQuestion, framing: Framing, asked: string, prospective: boolean): string {
   // Seeded without the framing: the framings of one question share the disposition's draws.
-  const confidence = statedConfidence(persona, chanceCorrect(persona, question.rung), framing, draw(prospective ? 'report:before' : 'report:after'));
+  const draws = questionStream(persona, question, prospective ? 'report:before' : 'report:after');
+  const confidence = statedConfidence(persona, chanceCorrect(persona, question.rung), framing, draws);
   const style = createRng(hashSeed(persona.seed, 'calibration-style', question.question, asked));
   if (style.next() < persona.unparseableRate) return style.pick(HEDGES);
   return style.pick(STYLES)(Math.round(confidence * 100));

@@ -1,7 +1,8 @@
 /**
- * Questions with one exact answer, over a difficulty ladder of four rungs, each kind
- * written from a template and read back from it (so the reference models can answer the
- * text a real model sees, and the two cannot drift): multi-digit arithmetic, letter
+ * Questions with one exact answer (the task of calibration and pushback), over a
+ * difficulty ladder of four rungs, each kind written from a template and read back from
+ * it (so the reference models can answer the text a real model sees, and the two cannot
+ * drift): multi-digit arithmetic, letter
  * counts, string reversal, the nth character of a string, the weekday of a date, and
  * base conversion. Seeded: the same seed gives the same questions.
  */
@@ -13,7 +14,7 @@ export const RUNGS = [1, 2, 3, 4] as const;
 export type Rung = (typeof RUNGS)[number];
 
 /** One question: its kind, its rung (1 easiest), its text and its one answer. */
-export interface CalibrationQuestion {
+export interface ExactQuestion {
   kind: Kind;
   rung: Rung;
   question: string;
@@ -36,8 +37,8 @@ const digits = (rng: Rng, count: number): number => rng.int(10 ** (count - 1), 1
 
 /** How each kind writes a question at a rung, and reads one back (undefined: not this kind's). */
 interface KindRules {
-  write(rung: Rung, rng: Rng): CalibrationQuestion;
-  read(text: string): CalibrationQuestion | undefined;
+  write(rung: Rung, rng: Rng): ExactQuestion;
+  read(text: string): ExactQuestion | undefined;
 }
 
 const ARITHMETIC_DIGITS: Record<Rung, [number, number, '+' | '×']> = { 1: [2, 2, '+'], 2: [2, 2, '×'], 3: [3, 3, '×'], 4: [4, 4, '×'] };
@@ -136,12 +137,12 @@ const RULES: Record<Kind, KindRules> = {
 };
 
 /** The question of `kind` at `rung`, drawn from `rng`. */
-export function writeQuestion(kind: Kind, rung: Rung, rng: Rng): CalibrationQuestion {
+export function writeQuestion(kind: Kind, rung: Rung, rng: Rng): ExactQuestion {
   return RULES[kind].write(rung, rng);
 }
 
 /** A question read back from its text, with its answer worked out; undefined for any other text. */
-export function readQuestion(text: string): CalibrationQuestion | undefined {
+export function readQuestion(text: string): ExactQuestion | undefined {
   for (const kind of KINDS) {
     const found = RULES[kind].read(text.trim());
     if (found) return found;

@@ -1,10 +1,10 @@
 /**
- * The answer format a calibration question asks for, and the tolerant extraction that
+ * The answer format an exact-answer question asks for, and the tolerant extraction that
  * checks a reply against the one right answer: the last line with "Answer:" (markdown,
  * quotes, a final period and the kind's usual decorations forgiven), or a reply that is
  * one line. Anything else is not an answer, so it is not a correct one.
  */
-import type { CalibrationQuestion } from './questions.js';
+import type { ExactQuestion } from './questions.js';
 
 /** The line every calibration question ends with. */
 export const ANSWER_FORM = 'End your reply with a line of the form "Answer: <your answer>".';
@@ -36,20 +36,25 @@ function digitsOf(answer: string): string {
     .replace(/\s/g, '');
 }
 
-/** Whether the reply answers the question correctly, by its kind's rule. */
-export function isCorrect(question: CalibrationQuestion, reply: string): boolean {
-  const answer = extractAnswer(reply);
-  if (answer === undefined) return false;
+/**
+ * An answer in the kind's canonical form, so that two writings of one answer compare
+ * equal: the integer of a count or a sum, the digits of a base conversion, lower case
+ * for strings and weekdays. Text the kind cannot read stays as written, lower-cased.
+ */
+export function canonicalAnswer(question: ExactQuestion, answer: string): string {
   switch (question.kind) {
     case 'arithmetic':
     case 'letter-count':
-      return integerOf(answer) === Number(question.answer);
-    case 'reverse':
-    case 'nth-character':
-      return answer.toLowerCase() === question.answer;
-    case 'weekday':
-      return answer.toLowerCase() === question.answer.toLowerCase();
+      return String(integerOf(answer) ?? answer.toLowerCase());
     case 'base':
-      return digitsOf(answer) === question.answer;
+      return digitsOf(answer);
+    default:
+      return answer.toLowerCase();
   }
+}
+
+/** Whether the reply answers the question correctly, by its kind's rule. */
+export function isCorrect(question: ExactQuestion, reply: string): boolean {
+  const answer = extractAnswer(reply);
+  return answer !== undefined && canonicalAnswer(question, answer) === canonicalAnswer(question, question.answer);
 }
