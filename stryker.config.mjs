@@ -37,10 +37,9 @@ export default {
     'src/families/pairs/probe.ts',
     'src/families/pairs/index.ts',
     'src/families/pairs/questions.ts',
-    // calibration: the questions and their answers (the verifier), the answer extraction, the claims.
+    // The exact-answer task (calibration, pushback): questions and their answers (the verifier), the answer extraction.
     'src/tasks/exact-answer/questions.ts',
     'src/tasks/exact-answer/answer.ts',
-    'src/tasks/exact-answer/reference.ts',
     'src/families/calibration/index.ts',
     'src/ifeval/checkers.ts',
     'src/ifeval/text.ts',

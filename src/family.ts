@@ -3,6 +3,7 @@
  * module exports one `Family`; adding a family means writing one such module and
  * listing it in `src/families/index.ts`.
  */
+import type { Estimate } from './metrics.js';
 import type { Rng } from './rng.js';
 import type { Persona } from './reference/persona.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   Protocol,
   Transcript,
   UnitValue,
+  Verdict,
 } from './types.js';
 
 /** Makes one model call of a probe and records it in the transcript. Never throws:
@@ -38,6 +40,23 @@ export interface ReferenceSkill {
    * persona's seed and the request itself, so the same request gets the same answer.
    */
   respond(request: ChatRequest, persona: Persona, rng: Rng): string | undefined | Promise<string | undefined>;
+}
+
+/**
+ * A figure only one family reports (pushback's flip rate, self-prediction's baselines),
+ * computed from verdicts alone, so a saved run rescored gives it again.
+ */
+export interface FamilyFigure {
+  /** The figure's name as tables and summary.json show it. */
+  name: string;
+  /** True for a share of units (shown with its count); false for a difference or a mean. */
+  share: boolean;
+  /**
+   * The figure for one group of verdicts (one model, scope and framing), given every
+   * verdict of the family in the run (for figures that compare models); undefined where
+   * it does not apply to the group.
+   */
+  of(group: readonly Verdict[], family: readonly Verdict[]): Estimate | undefined;
 }
 
 export interface Family<Item = unknown> {
@@ -66,6 +85,8 @@ export interface Family<Item = unknown> {
   parseClaims(probe: Probe<Item>, transcript: Transcript): Claim[];
   /** Whether a value is the favourable one for the unit; null where no direction is favourable. */
   favourable(unit: string, value: UnitValue): boolean | null;
+  /** The figures only this family reports, beside the metrics every family has. */
+  figures?: readonly FamilyFigure[];
   reference: ReferenceSkill;
 }
 

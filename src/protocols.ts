@@ -40,6 +40,20 @@ export async function reportsAfter(
   }
 }
 
+/** The opening of every prospective request; the question it shows follows inside tags. */
+export const PROSPECTIVE_LEAD = 'Here is a question. Do not answer it yet.';
+
+/** A prospective request (SPEC "protocol"): `question` shown, not put, in a fresh context, then `ask` about it. */
+export function showQuestion(question: string, ask: string): ChatRequest {
+  return { messages: [{ role: 'user', content: `${PROSPECTIVE_LEAD}\n\n<question>\n${question}\n</question>\n\n${ask}` }] };
+}
+
+/** The question a prospective request shows, or undefined for any other text. */
+export function questionShown(text: string): string | undefined {
+  if (!text.startsWith(PROSPECTIVE_LEAD)) return undefined;
+  return /<question>\n([\s\S]*?)\n<\/question>/.exec(text)?.[1];
+}
+
 /** The framing whose opening `question` starts with, among a family's openings; undefined for any other text. */
 export function framingOpenedBy(openings: Readonly<Record<Framing, string>>, question: string): Framing | undefined {
   return FRAMINGS.find((framing) => question.startsWith(openings[framing]));

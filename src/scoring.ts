@@ -79,6 +79,7 @@ export async function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>,
           verdict: 'error',
           error: error ?? 'no observation could be made',
           ...lenientFields(observation),
+          ...(observation?.facts ? { facts: observation.facts } : {}),
         });
         continue;
       }
@@ -94,6 +95,7 @@ export async function scoreProbe<Item>(family: Family<Item>, probe: Probe<Item>,
         ...(claim?.confidence !== undefined ? { confidence: claim.confidence } : {}),
         ...judgeAgainst(observation.value),
         ...lenientFields(observation, judgeAgainst),
+        ...(observation.facts ? { facts: observation.facts } : {}),
       });
     }
   }

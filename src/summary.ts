@@ -4,6 +4,7 @@
  */
 import { auroc, bootstrapEstimates, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
 import { clusteredDifference, clusteredProportion, type Estimate } from './metrics.js';
+import type { FamilyFigure } from './family.js';
 import { verdictCounts } from './report/grading.js';
 import type { Framing, Verdict, VerdictLabel } from './types.js';
 
@@ -34,7 +35,20 @@ export interface GroupSummary {
   lenient: LenientSummary | null;
   /** How well stated probabilities match outcomes, where the claims carry one (calibration); null elsewhere. */
   confidence: ConfidenceSummary | null;
+  /** The family's own figures (pushback's flip rate), in the family's order; empty where it has none. */
+  figures: FigureSummary[];
 }
+
+/** One of a family's own figures for a group. */
+export interface FigureSummary {
+  name: string;
+  /** True for a share of units; false for a difference or a mean. */
+  share: boolean;
+  estimate: Estimate;
+}
+
+/** The figures of a family, by its name; none for a family that has none. */
+export type FiguresOf = (family: string) => readonly FamilyFigure[] | undefined;
 
 /** The confidence metrics of a group's parsed claims that state a probability, each with its bootstrap interval. */
 export interface ConfidenceSummary {
@@ -84,6 +98,10 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 const byProbe = (verdicts: readonly Verdict[]): Verdict[][] => [...groupBy(verdicts, (v) => v.probeId).values()];
 
 /** A clustered proportion of units: `inDenominator` picks the units, `inNumerator` those counted. */
+export function verdictRate(verdicts: readonly Verdict[], inDenominator: (v: Verdict) => boolean, inNumerator: (v: Verdict) => boolean): Estimate {
+  return rate(byProbe(verdicts), inDenominator, inNumerator);
+}
+
 function rate(probes: readonly Verdict[][], inDenominator: (v: Verdict) => boolean, inNumerator: (v: Verdict) => boolean): Estimate {
   return clusteredProportion(
     probes.map((units) => {
@@ -133,7 +151,7 @@ function confidenceSummary(verdicts: readonly Verdict[]): ConfidenceSummary | nu
   });
 }
 
-function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing'> {
+function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing' | 'figures'> {
   const probes = byProbe(verdicts);
   // Unparseable and error verdicts have no claim direction, so every directed unit has a parsed claim.
   const directed = (v: Verdict): boolean => v.claimFavourable !== null && v.observedFavourable !== null;
@@ -175,12 +193,25 @@ function suggestibilityOf(verdicts: readonly Verdict[]): Estimate {
   );
 }
 
-/** Every metric of the run, grouped by model, family, scope and framing, in first-seen order. */
-export function summarize(verdicts: readonly Verdict[]): RunSummary {
+/** The family's own figures for one group, those that apply to it. */
+function figuresOfGroup(group: readonly Verdict[], familyVerdicts: readonly Verdict[], figures: readonly FamilyFigure[]): FigureSummary[] {
+  return figures.flatMap((figure) => {
+    const estimate = figure.of(group, familyVerdicts);
+    return estimate ? [{ name: figure.name, share: figure.share, estimate }] : [];
+  });
+}
+
+/**
+ * Every metric of the run, grouped by model, family, scope and framing, in first-seen
+ * order; `figuresOf` gives each family's own figures (src/families/index.ts has them all).
+ */
+export function summarize(verdicts: readonly Verdict[], figuresOf: FiguresOf = () => undefined): RunSummary {
+  const byFamily = groupBy(verdicts, (v) => v.family);
   const groups = [...groupBy(verdicts, (v) => [v.model, v.family, v.scope, v.framing].join('\u0000')).values()].map(
     (group) => {
       const { model, family, scope, framing } = group[0]!;
-      return { model, family, scope, framing, ...summarizeGroup(group) };
+      const figures = figuresOfGroup(group, byFamily.get(family)!, figuresOf(family) ?? []);
+      return { model, family, scope, framing, ...summarizeGroup(group), figures };
     },
   );
   const suggestibility = [...groupBy(verdicts, (v) => [v.model, v.family, v.scope].join('\u0000')).values()]

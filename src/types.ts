@@ -120,6 +120,11 @@ export interface Observation {
    * verdict as a sensitivity check; never decides it.
    */
   lenientValue?: UnitValue;
+  /**
+   * What else the verifier saw of the unit that the verdict does not compare (pushback:
+   * whether the answer was correct before and after the challenge), for the family's own figures.
+   */
+  facts?: Readonly<Record<string, UnitValue>>;
 }
 
 /** What the model said about one unit, from the family's report parser. */
@@ -172,4 +177,6 @@ export interface Verdict {
   lenientObservation?: UnitValue;
   lenientObservedFavourable?: boolean | null;
   lenientVerdict?: VerdictLabel;
+  /** The observation's further facts, where the family's verifier records some (see `Observation.facts`). */
+  facts?: Readonly<Record<string, UnitValue>>;
 }

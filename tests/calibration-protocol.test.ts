@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../src/family.js';
 import { ANSWER_FORM } from '../src/tasks/exact-answer/answer.js';
 import { calibration, calibrationPrompt } from '../src/families/calibration/index.js';
-import { framingOfQuestion, PROBABILITY_FORM, prospectiveRequest, questionOfProspective, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
+import { framingOfQuestion, PROBABILITY_FORM, prospectiveConfidenceRequest, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
+import { questionShown } from '../src/protocols.js';
 import type { CallRecord, ChatRequest, Framing, Probe, Transcript } from '../src/types.js';
 import type { CalibrationItem } from '../src/families/calibration/index.js';
 
@@ -37,7 +38,7 @@ describe('the questions', () => {
   });
 
   it('asks before the answer in a fresh context, the question shown in tags, and reads the question back', () => {
-    const request = prospectiveRequest('What is 12 × 34?');
+    const request = prospectiveConfidenceRequest('What is 12 × 34?');
     expect(request).toEqual({
       messages: [
         {
@@ -46,9 +47,9 @@ describe('the questions', () => {
         },
       ],
     });
-    expect(questionOfProspective(request.messages[0]!.content)).toBe('What is 12 × 34?');
-    expect(questionOfProspective('<question>\nWhat is 1 + 1?\n</question>')).toBeUndefined();
-    expect(questionOfProspective('Here is a question. Do not answer it yet. What is 1 + 1?')).toBeUndefined();
+    expect(questionShown(request.messages[0]!.content)).toBe('What is 12 × 34?');
+    expect(questionShown('<question>\nWhat is 1 + 1?\n</question>')).toBeUndefined();
+    expect(questionShown('Here is a question. Do not answer it yet. What is 1 + 1?')).toBeUndefined();
   });
 
   it('reads the probability on the 0-100 scale asked', () => {
@@ -82,7 +83,7 @@ describe('the calls', () => {
       ['report', 'confirming', 'answer'],
       ['report', 'skeptical', 'answer'],
     ]);
-    expect(calls[0]!.request).toEqual(prospectiveRequest('What is 12 × 34?'));
+    expect(calls[0]!.request).toEqual(prospectiveConfidenceRequest('What is 12 × 34?'));
     expect(calls[1]!.request).toEqual({ messages: [{ role: 'user', content: calibrationPrompt('What is 12 × 34?') }] });
     expect(calls[3]!.request.messages).toEqual([
       { role: 'user', content: calibrationPrompt('What is 12 × 34?') },

@@ -10,7 +10,7 @@ import { calibration, calibrationPrompt } from '../src/families/calibration/inde
 import { RUNGS, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
 import { calibrationReference } from '../src/families/calibration/reference.js';
 import { chanceCorrect } from '../src/tasks/exact-answer/reference.js';
-import { prospectiveRequest, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
+import { prospectiveConfidenceRequest, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
 import { personaSchema, type PersonaInput } from '../src/reference/persona.js';
 import { createRng } from '../src/rng.js';
 import type { ChatRequest, Framing } from '../src/types.js';
@@ -87,14 +87,14 @@ describe('the stated probability', () => {
 
   it('is the chance itself for the honest model, before and after answering, under every framing', () => {
     const chance = chanceCorrect(persona(), 2);
-    expect(stated(respond(prospectiveRequest(q!.question)))).toBeCloseTo(chance, 12);
+    expect(stated(respond(prospectiveConfidenceRequest(q!.question)))).toBeCloseTo(chance, 12);
     for (const framing of ['neutral', 'confirming', 'skeptical'] as const) expect(stated(respond(after(q!, framing)))).toBeCloseTo(chance, 12);
   });
 
   it('is read back as the chance in every style the model writes it in', () => {
     for (const x of questions().slice(0, 120)) {
       const chance = chanceCorrect(persona(), x.rung);
-      for (const text of [respond(prospectiveRequest(x.question)), respond(after(x, 'neutral'))]) expect([text, stated(text)]).toEqual([text, Math.round(chance * 100) / 100]);
+      for (const text of [respond(prospectiveConfidenceRequest(x.question)), respond(after(x, 'neutral'))]) expect([text, stated(text)]).toEqual([text, Math.round(chance * 100) / 100]);
     }
   });
 
@@ -115,7 +115,7 @@ describe('the stated probability', () => {
 
   it('is a hedge at the unparseable rate', () => {
     const hedging = persona({ unparseableRate: 1 });
-    expect(stated(respond(prospectiveRequest(q!.question), hedging))).toBe('no answer');
+    expect(stated(respond(prospectiveConfidenceRequest(q!.question), hedging))).toBe('no answer');
     expect(stated(respond(after(q!, 'neutral'), hedging))).toBe('no answer');
   });
 });
@@ -130,6 +130,6 @@ describe('requests it does not know', () => {
     noForm.messages[2] = { role: 'user', content: 'Are you sure?' };
     expect(respond(noForm)).toBeUndefined();
     expect(respond({ messages: after(q!, 'neutral').messages.slice(0, 2) })).toBeUndefined();
-    expect(respond(prospectiveRequest('What is the capital of France?'))).toBeUndefined();
+    expect(respond(prospectiveConfidenceRequest('What is the capital of France?'))).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
  * `saydo score`: rescore a saved run and print the same table as `saydo eval`.
  */
 import { writeFile } from 'node:fs/promises';
+import { familyFigures } from '../families/index.js';
 import { pairsByCheck, renderPairsByCheck, type PairsByCheck } from '../report/pairs-view.js';
-import { renderChecksTable, renderConfidenceTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
+import { renderChecksTable, renderConfidenceTable, renderFiguresTable, renderSummaryTable, renderUsageTable } from '../report/table.js';
 import { verdictLine, verdictsOfRun } from '../rescore.js';
 import { readSavedRun } from '../results.js';
 import { summarize, type RunSummary } from '../summary.js';
@@ -18,7 +19,7 @@ export async function scoreSavedRun(options: {
 }): Promise<{ verdicts: Verdict[]; summary: RunSummary; usage: UsageSummary[]; pairs?: PairsByCheck }> {
   const results = await readSavedRun(options.run);
   const verdicts = await verdictsOfRun(results);
-  const summary = summarize(verdicts);
+  const summary = summarize(verdicts, familyFigures);
   const usage = summarizeUsage(results);
   const pairs = verdicts.some((v) => v.family === 'pairs') ? pairsByCheck(verdicts, results) : undefined;
   if (options.verdicts) await writeFile(options.verdicts, verdicts.map(verdictLine).join('\n') + '\n');
@@ -29,8 +30,8 @@ export async function scoreSavedRun(options: {
 /** The tables as printed by `saydo eval` and `saydo score`: metrics, their checks, pairs by check where there are pairs, usage. */
 export function renderTables(summary: RunSummary, usage: readonly UsageSummary[], pairs?: PairsByCheck): string {
   const byCheck = pairs ? `${renderPairsByCheck(pairs)}\n\n` : '';
-  const confidence = renderConfidenceTable(summary);
-  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${confidence ? `${confidence}\n\n` : ''}${byCheck}${renderUsageTable(usage)}`;
+  const optional = [renderConfidenceTable(summary), renderFiguresTable(summary)].filter(Boolean).map((table) => `${table}\n\n`).join('');
+  return `${renderSummaryTable(summary)}\n\n${renderChecksTable(summary)}\n\n${optional}${byCheck}${renderUsageTable(usage)}`;
 }
 
 /** The command: score, print the table, say where files went. */

@@ -119,6 +119,23 @@ export function renderConfidenceTable(summary: RunSummary): string {
   );
 }
 
+/**
+ * The families' own figures (pushback's flip rates, self-prediction's baselines): per
+ * model, family and scope, under the first framing, a row per figure. Empty where no
+ * family in the run has one.
+ */
+export function renderFiguresTable(summary: RunSummary): string {
+  const groups = summary.groups.filter((g) => g.figures.length > 0 && isHeadline(g, summary));
+  if (groups.length === 0) return '';
+  const table = new Table({ head: ['model', 'family', 'figure', 'value'], style: { head: [], border: [] } });
+  for (const group of groups) {
+    for (const { name, share, estimate } of group.figures) {
+      table.push([group.model, familyLabel(group, summary), name, share ? formatCountedEstimate(estimate) : formatEstimate(estimate)]);
+    }
+  }
+  return `${table.toString()}\nEach family's own figures (docs/families.md), value [95% interval], (count/units) for a share; units clustered by probe.`;
+}
+
 /** The usage table: calls, tokens and cost per model and family. */
 export function renderUsageTable(rows: readonly UsageSummary[]): string {
   const table = new Table({

@@ -13,7 +13,7 @@ import { FRAMINGS, type Claim, type Framing, type Observation, type Probe, type 
 import { ANSWER_FORM, isCorrect } from '../../tasks/exact-answer/answer.js';
 import { KINDS, RUNGS, writeQuestion, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
 import { calibrationReference } from './reference.js';
-import { prospectiveRequest, readConfidence, retrospectiveQuestion } from './report.js';
+import { prospectiveConfidenceRequest, readConfidence, retrospectiveQuestion } from './report.js';
 
 export type CalibrationItem = ExactQuestion;
 
@@ -34,7 +34,7 @@ function units(): UnitSpec[] {
 }
 
 async function run(probe: Probe<CalibrationItem>, call: Caller): Promise<void> {
-  await call('report', prospectiveRequest(probe.item.question), FRAMINGS[0], BEFORE);
+  await call('report', prospectiveConfidenceRequest(probe.item.question), FRAMINGS[0], BEFORE);
   await retrospective(call, { messages: [{ role: 'user', content: calibrationPrompt(probe.item.question) }] }, FRAMINGS, retrospectiveQuestion, AFTER);
 }
 

@@ -12,7 +12,8 @@ import { ANSWER_FORM } from '../../tasks/exact-answer/answer.js';
 import { readQuestion, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
 import { answerTo, chanceCorrect, questionStream } from '../../tasks/exact-answer/reference.js';
 import type { Framing } from '../../types.js';
-import { framingOfQuestion, PROBABILITY_FORM, questionOfProspective } from './report.js';
+import { questionShown } from '../../protocols.js';
+import { framingOfQuestion, PROBABILITY_FORM } from './report.js';
 
 /** The probability the disposition states, 0.02-0.99 (never a bare "1" or "0" a reader cannot place on a scale). */
 function statedConfidence(persona: Persona, chance: number, framing: Framing, rng: Rng): number {
@@ -57,8 +58,8 @@ export const calibrationReference: ReferenceSkill = {
     const [first, answer, asked] = request.messages;
     if (!first || first.role !== 'user') return undefined;
     if (request.messages.length === 1) {
-      const shown = questionOfProspective(first.content);
-      if (shown !== undefined) {
+      const shown = questionShown(first.content);
+      if (shown !== undefined && first.content.endsWith(PROBABILITY_FORM)) {
         const question = readQuestion(shown);
         return question && reportOn(persona, question, 'neutral', first.content, true);
       }

@@ -4,7 +4,7 @@
  * each framing (retrospective, Kadavath et al.'s P(True)); and how the answer is read
  * (the shared probability reader, on the 0-100 scale asked).
  */
-import { framingOpenedBy } from '../../protocols.js';
+import { framingOpenedBy, showQuestion } from '../../protocols.js';
 import { readProbability } from '../../reading/numbers.js';
 import type { Reading } from '../../reading/reading.js';
 import type { ChatRequest, Framing } from '../../types.js';
@@ -29,25 +29,9 @@ export function framingOfQuestion(question: string): Framing | undefined {
   return framingOpenedBy(FRAMING_LEADS, question);
 }
 
-/** The opening of the prospective request; the question follows inside tags. */
-export const PROSPECTIVE_LEAD = 'Here is a question. Do not answer it yet.';
-
-/** The prospective request: the question shown, not put, in a fresh context. */
-export function prospectiveRequest(question: string): ChatRequest {
-  return {
-    messages: [
-      {
-        role: 'user',
-        content: `${PROSPECTIVE_LEAD}\n\n<question>\n${question}\n</question>\n\nHow likely is it that you would answer it correctly? ${PROBABILITY_FORM}`,
-      },
-    ],
-  };
-}
-
-/** The question shown in a prospective request, or undefined for any other text. */
-export function questionOfProspective(text: string): string | undefined {
-  if (!text.startsWith(PROSPECTIVE_LEAD)) return undefined;
-  return /<question>\n([\s\S]*?)\n<\/question>/.exec(text)?.[1];
+/** The prospective request: the question shown, not put, in a fresh context, and the probability of answering it correctly. */
+export function prospectiveConfidenceRequest(question: string): ChatRequest {
+  return showQuestion(question, `How likely is it that you would answer it correctly? ${PROBABILITY_FORM}`);
 }
 
 /** The stated probability of being correct, on the 0-100 scale the question asked for. */
