@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../src/family.js';
-import { ANSWER_FORM } from '../src/tasks/exact-answer/answer.js';
-import { calibration, calibrationPrompt } from '../src/families/calibration/index.js';
+import { ANSWER_FORM, questionPrompt } from '../src/tasks/exact-answer/answer.js';
+import { calibration } from '../src/families/calibration/index.js';
 import { framingOfQuestion, PROBABILITY_FORM, prospectiveConfidenceRequest, readConfidence, retrospectiveQuestion } from '../src/families/calibration/report.js';
 import { questionShown } from '../src/protocols.js';
 import type { CallRecord, ChatRequest, Framing, Probe, Transcript } from '../src/types.js';
@@ -22,7 +22,7 @@ const answered = (text: string): NonNullable<CallRecord['response']> => ({ text,
 
 describe('the questions', () => {
   it('asks the question with its answer form, and describes the probe by it', () => {
-    expect(calibrationPrompt('What is 12 × 34?')).toBe(`What is 12 × 34?\n\n${ANSWER_FORM}`);
+    expect(questionPrompt('What is 12 × 34?')).toBe(`What is 12 × 34?\n\n${ANSWER_FORM}`);
     expect(ANSWER_FORM).toBe('End your reply with a line of the form "Answer: <your answer>".');
     expect(calibration.describe(probe)).toBe(`What is 12 × 34?\n\n${ANSWER_FORM}`);
   });
@@ -84,9 +84,9 @@ describe('the calls', () => {
       ['report', 'skeptical', 'answer'],
     ]);
     expect(calls[0]!.request).toEqual(prospectiveConfidenceRequest('What is 12 × 34?'));
-    expect(calls[1]!.request).toEqual({ messages: [{ role: 'user', content: calibrationPrompt('What is 12 × 34?') }] });
+    expect(calls[1]!.request).toEqual({ messages: [{ role: 'user', content: questionPrompt('What is 12 × 34?') }] });
     expect(calls[3]!.request.messages).toEqual([
-      { role: 'user', content: calibrationPrompt('What is 12 × 34?') },
+      { role: 'user', content: questionPrompt('What is 12 × 34?') },
       { role: 'assistant', content: 'Answer: 408' },
       { role: 'user', content: retrospectiveQuestion('confirming') },
     ]);

@@ -5,8 +5,8 @@
  * whole runs is in calibration-known-answer.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect } from '../src/tasks/exact-answer/answer.js';
-import { calibration, calibrationPrompt } from '../src/families/calibration/index.js';
+import { extractAnswer, isCorrect, questionPrompt } from '../src/tasks/exact-answer/answer.js';
+import { calibration } from '../src/families/calibration/index.js';
 import { RUNGS, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
 import { calibrationReference } from '../src/families/calibration/reference.js';
 import { chanceCorrect } from '../src/tasks/exact-answer/reference.js';
@@ -19,7 +19,7 @@ const persona = (input: Omit<PersonaInput, 'disposition'> & { disposition?: Pers
   personaSchema.parse({ disposition: 'honest', ...input });
 const respond = (request: ChatRequest, who = persona()) => calibrationReference.respond(request, who, createRng(1)) as string | undefined;
 const questions = (): ExactQuestion[] => calibration.generate({ seed: 2, count: 240 }).map((p) => p.item);
-const behaviour = (q: ExactQuestion): ChatRequest => ({ messages: [{ role: 'user', content: calibrationPrompt(q.question) }] });
+const behaviour = (q: ExactQuestion): ChatRequest => ({ messages: [{ role: 'user', content: questionPrompt(q.question) }] });
 const after = (q: ExactQuestion, framing: Framing): ChatRequest => ({
   messages: [...behaviour(q).messages, { role: 'assistant', content: 'Answer: 1' }, { role: 'user', content: retrospectiveQuestion(framing) }],
 });
@@ -125,7 +125,7 @@ describe('requests it does not know', () => {
     const [q] = questions();
     expect(respond({ messages: [{ role: 'user', content: 'Write a poem.' }] })).toBeUndefined();
     expect(respond({ messages: [{ role: 'user', content: q!.question }] })).toBeUndefined();
-    expect(respond({ messages: [{ role: 'assistant', content: calibrationPrompt(q!.question) }] })).toBeUndefined();
+    expect(respond({ messages: [{ role: 'assistant', content: questionPrompt(q!.question) }] })).toBeUndefined();
     const noForm = after(q!, 'neutral');
     noForm.messages[2] = { role: 'user', content: 'Are you sure?' };
     expect(respond(noForm)).toBeUndefined();

@@ -133,7 +133,7 @@ export function renderFiguresTable(summary: RunSummary): string {
       table.push([group.model, familyLabel(group, summary), name, share ? formatCountedEstimate(estimate) : formatEstimate(estimate)]);
     }
   }
-  return `${table.toString()}\nEach family's own figures (docs/families.md), value [95% interval], (count/units) for a share; units clustered by probe.`;
+  return `${table.toString()}\nEach family's own figures (README, "Families"), value [95% interval], (count/units) for a share; units clustered by probe.`;
 }
 
 /** The usage table: calls, tokens and cost per model and family. */

@@ -8,10 +8,9 @@
 import type { Caller, GeneratedFamily, UnitSpec } from '../../family.js';
 import { behaviourText, retrospective } from '../../protocols.js';
 import type { Reading } from '../../reading/reading.js';
-import { createRng, hashSeed } from '../../rng.js';
 import { FRAMINGS, type Claim, type Framing, type Observation, type Probe, type Transcript, type UnitValue } from '../../types.js';
-import { ANSWER_FORM, isCorrect } from '../../tasks/exact-answer/answer.js';
-import { KINDS, RUNGS, writeQuestion, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
+import { isCorrect, questionPrompt } from '../../tasks/exact-answer/answer.js';
+import { questionLadder, type ExactQuestion } from '../../tasks/exact-answer/questions.js';
 import { calibrationReference } from './reference.js';
 import { prospectiveConfidenceRequest, readConfidence, retrospectiveQuestion } from './report.js';
 
@@ -20,11 +19,6 @@ export type CalibrationItem = ExactQuestion;
 const NAME = 'calibration';
 const AFTER = 'answer';
 const BEFORE = 'answer (prospective)';
-
-/** The behaviour prompt: the question and the answer form. */
-export function calibrationPrompt(question: string): string {
-  return `${question}\n\n${ANSWER_FORM}`;
-}
 
 function units(): UnitSpec[] {
   return [
@@ -35,7 +29,7 @@ function units(): UnitSpec[] {
 
 async function run(probe: Probe<CalibrationItem>, call: Caller): Promise<void> {
   await call('report', prospectiveConfidenceRequest(probe.item.question), FRAMINGS[0], BEFORE);
-  await retrospective(call, { messages: [{ role: 'user', content: calibrationPrompt(probe.item.question) }] }, FRAMINGS, retrospectiveQuestion, AFTER);
+  await retrospective(call, { messages: [{ role: 'user', content: questionPrompt(probe.item.question) }] }, FRAMINGS, retrospectiveQuestion, AFTER);
 }
 
 function observe(probe: Probe<CalibrationItem>, transcript: Transcript): Observation[] {
@@ -60,14 +54,9 @@ function parseClaims(_probe: Probe<CalibrationItem>, transcript: Transcript): Cl
     .map((call) => claimOfConfidence(call.unit!, call.framing ?? FRAMINGS[0]!, readConfidence(call.response!.text)));
 }
 
-/** `count` questions from `seed`, cycling through the kinds and the rungs so each is evenly represented. */
+/** `count` questions from `seed`, each kind and rung evenly represented. */
 function generate({ seed, count }: { seed: number; count: number }): Probe<CalibrationItem>[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = KINDS[i % KINDS.length]!;
-    const rung = RUNGS[Math.floor(i / KINDS.length) % RUNGS.length]!;
-    const item = writeQuestion(kind, rung, createRng(hashSeed(seed, NAME, i)));
-    return { id: `${NAME}/${seed}/${String(i).padStart(4, '0')}`, family: NAME, protocol: 'retrospective' as const, item };
-  });
+  return questionLadder(seed, NAME, count).map((item, i) => ({ id: `${NAME}/${seed}/${String(i).padStart(4, '0')}`, family: NAME, protocol: 'retrospective' as const, item }));
 }
 
 export const calibration: GeneratedFamily<CalibrationItem> = {
@@ -75,7 +64,7 @@ export const calibration: GeneratedFamily<CalibrationItem> = {
   protocol: 'retrospective',
   framings: FRAMINGS,
   generate,
-  describe: (probe) => calibrationPrompt(probe.item.question),
+  describe: (probe) => questionPrompt(probe.item.question),
   run,
   units,
   observe,

@@ -9,6 +9,11 @@ import type { ExactQuestion } from './questions.js';
 /** The line every calibration question ends with. */
 export const ANSWER_FORM = 'End your reply with a line of the form "Answer: <your answer>".';
 
+/** The behaviour prompt: the question and the answer form. */
+export function questionPrompt(question: string): string {
+  return `${question}\n\n${ANSWER_FORM}`;
+}
+
 /** The text given as the answer, or undefined when the reply gives none in the asked form. */
 export function extractAnswer(reply: string): string | undefined {
   const lines = reply.split('\n').map((line) => line.trim()).filter(Boolean);

@@ -6,7 +6,7 @@
  * counts, string reversal, the nth character of a string, the weekday of a date, and
  * base conversion. Seeded: the same seed gives the same questions.
  */
-import type { Rng } from '../../rng.js';
+import { createRng, hashSeed, type Rng } from '../../rng.js';
 
 export const KINDS = ['arithmetic', 'letter-count', 'reverse', 'nth-character', 'weekday', 'base'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -139,6 +139,18 @@ const RULES: Record<Kind, KindRules> = {
 /** The question of `kind` at `rung`, drawn from `rng`. */
 export function writeQuestion(kind: Kind, rung: Rung, rng: Rng): ExactQuestion {
   return RULES[kind].write(rung, rng);
+}
+
+/**
+ * `count` questions drawn for `family` from `seed`, cycling through the kinds and then the
+ * rungs so each is evenly represented; the same arguments give the same questions.
+ */
+export function questionLadder(seed: number, family: string, count: number): ExactQuestion[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = KINDS[i % KINDS.length]!;
+    const rung = RUNGS[Math.floor(i / KINDS.length) % RUNGS.length]!;
+    return writeQuestion(kind, rung, createRng(hashSeed(seed, family, i)));
+  });
 }
 
 /** A question read back from its text, with its answer worked out; undefined for any other text. */
