@@ -11,10 +11,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { readInstructions } from '../src/ifeval/phrasing.js';
 import { readReport } from '../src/families/success-claims/report.js';
-import { readOption, readShortAnswer } from '../src/reading/choices.js';
+import { readLetter, readOption, readShortAnswer } from '../src/reading/choices.js';
 import { readInteger, readProbability } from '../src/reading/numbers.js';
-import type { Reading } from '../src/reading/reading.js';
+import { read, unread, type Reading } from '../src/reading/reading.js';
 import { readYesNo } from '../src/reading/yes-no.js';
+import { canonicalAnswer, extractAnswer } from '../src/tasks/exact-answer/answer.js';
+import { readQuestion } from '../src/tasks/exact-answer/questions.js';
 
 const label = z.enum(['yes', 'no', 'unclear']);
 const reportSet = z.object({
@@ -34,7 +36,8 @@ const answerSet = z.object({
   answers: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(['probability', 'integer', 'option', 'short-answer', 'yes-no']),
+      kind: z.enum(['probability', 'integer', 'option', 'short-answer', 'yes-no', 'letter', 'exact-answer']),
+      turn: z.enum(['first', 'challenged']).optional(),
       question: z.string(),
       scale: z.enum(['percent', 'unit']).optional(),
       options: z.array(z.string()).optional(),
@@ -52,6 +55,10 @@ const heldOutTwo = reportSet.parse(parse(readFileSync('tests/reading/held-out-2-
 const heldOutThree = reportSet.parse(parse(readFileSync('tests/reading/held-out-3-reports.yaml', 'utf8'))).reports;
 const answers = answerSet.parse(parse(readFileSync('tests/reading/answers.yaml', 'utf8'))).answers;
 const heldOutAnswers = answerSet.parse(parse(readFileSync('tests/reading/answers-held-out.yaml', 'utf8'))).answers;
+const readAnswerSet = (file: string) => answerSet.parse(parse(readFileSync(`tests/reading/${file}`, 'utf8'))).answers;
+const letters = readAnswerSet('answers-letters.yaml');
+// const optionsAndShort = readAnswerSet('answers-options-short.yaml');
+// const exactAnswers = readAnswerSet('answers-exact.yaml');
 
 /** One labelled value and what the reader made of it. */
 interface Outcome {
@@ -101,9 +108,25 @@ function optionTexts(question: string, letters: readonly string[]): Record<strin
   return texts;
 }
 
+/**
+ * The answer a reply gives to one of saydo's exact-answer questions, in the question's
+ * canonical form (as the verifier compares it), or unparseable where it gives none.
+ */
+function exactAnswerReading(question: string, text: string): Reading<string> {
+  const asked = readQuestion(question);
+  if (!asked) throw new Error(`"${question}" is not a question saydo writes`);
+  const given = extractAnswer(text);
+  return given === undefined ? unread('no answer') : read(canonicalAnswer(asked, given), 'free text');
+}
+
 function answerOutcomes(list: typeof answers = answers): Outcome[] {
   return list.map((answer) => {
+    if (answer.kind === 'exact-answer') {
+      const expected = answer.expect === 'unclear' ? 'unclear' : canonicalAnswer(readQuestion(answer.question)!, String(answer.expect));
+      return { group: `exact-answer (${answer.turn ?? 'first'})`, where: answer.id, expected, got: exactAnswerReading(answer.question, answer.text) };
+    }
     const got: Reading<unknown> =
+      answer.kind === 'letter' ? readLetter(answer.text) :
       answer.kind === 'probability'
         ? readProbability(answer.text, answer.scale ?? 'percent')
         : answer.kind === 'integer'
@@ -168,5 +191,9 @@ describe('the reading test set', () => {
 
   it(`reads ${heldOutAnswers.length} held-out probabilities and counts the same way`, () => {
     expectTrustworthy(answerOutcomes(heldOutAnswers), 'held-out short answers', 0.8);
+  });
+
+  it(`reads ${letters.length} letters a model says its answer would start with or have second`, () => {
+    expectTrustworthy(answerOutcomes(letters), 'letters', 0.8);
   });
 });

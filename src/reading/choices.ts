@@ -6,7 +6,7 @@
  */
 import { jsonValues, type JsonSpan } from './json.js';
 import { read, unread, type ReadFrom, type Reading } from './reading.js';
-import { normaliseText, ordinalNumber } from './text.js';
+import { blankReasoning, normaliseText, ordinalNumber } from './text.js';
 import { correctionPositions, verdictsIn } from './yes-no.js';
 
 const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value)$/i;
@@ -29,15 +29,27 @@ function jsonAnswer(spans: readonly JsonSpan[]): string {
   return '';
 }
 
-/** The choice that stands: after the last correction with choices after it; several different ones are a contradiction. */
+/** Words that take back what came before them ("wait", "no, actually"), unlike a mere cue to look again ("let me double-check"). */
+const RETRACTION = /\b(?:wait|scratch that|on second thought|correction|actually,? no|no,? actually)\b/gi;
+
+/** Where each retraction of the text starts. */
+const retractionPositions = (text: string): number[] => [...text.matchAll(RETRACTION)].map((m) => m.index);
+
+/**
+ * The choice that stands: after the last correction with choices after it; several
+ * different ones are a contradiction, and so is a retraction after the last choice.
+ */
 function settleChoices(
   found: readonly { value: string; position: number }[],
   corrections: readonly number[],
   from: ReadFrom,
   sameAs: (value: string) => string = (value) => value,
+  retractions: readonly number[] = [],
 ): Reading<string> {
   if (found.length === 0) return unread('no answer');
   const last = Math.max(...found.map((f) => f.position));
+  // "C - wait, no, I'd stick with ..." with nothing read after the retraction: the choice is taken back, and no other read.
+  if (retractions.some((r) => r > last)) return unread('contradiction');
   const cut = Math.max(-1, ...corrections.filter((c) => c < last));
   const standing = found.filter((f) => f.position > cut);
   const values = new Set(standing.map((f) => sameAs(f.value)));
@@ -135,4 +147,57 @@ export function readShortAnswer(text: string): Reading<string> {
   // An empty answer ("Answer: ." or nothing at all) is no answer.
   const answers = found.filter((f) => f.value !== '');
   return settleChoices(answers, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
+}
+
+/** Quotes, bold and code marks around a named character, in the languages models answer in. */
+const OPEN_MARK = String.raw`["'“‘«„‹\x60*]`;
+const CLOSE_MARK = String.raw`["'”’»“‹›\x60*]`;
+/** Words after which a single character is the one named: "the first letter would be 'E'", "starts with D", "so C", "serait « C »". */
+const CHARACTER_CUE = String.raw`(?:letter|character|digit|char|(?:start|begin|go|stick|stay)(?:s|ing|ning)? with|pick|choose|would be|will be|be|is|so|answer|i'd say|i would say|lettre|caractère|serait|sería|seria|letra|buchstabe|zeichen|wäre|sarebbe|lettera)`;
+/** A cued character, set off: quoted, bold or in code, anywhere; bare, only where nothing but punctuation, a dash or a parenthesis follows. */
+const CUED_CHARACTER = new RegExp(
+  String.raw`(?<![\p{L}])${CHARACTER_CUE}\s*[:=-]?\s*(?:(?:an?|la|le|el|der|die|das)\s+)?(?:${OPEN_MARK}+\s*([\p{L}\p{N}])\s*${CLOSE_MARK}+|([\p{L}\p{N}])(?=\s*(?:[.,;:!?)(—–]|\s-\s|$)))`,
+  'giu',
+);
+/** A sentence, or the opening of one, that is a single character: "D.", "C —", "**E**". */
+const LONE_CHARACTER = new RegExp(String.raw`(?:^|[.!?]\s+|\n)\s*${OPEN_MARK}*([\p{L}\p{N}])${CLOSE_MARK}*\s*(?=[.!?]?\s*$|[.!?,]\s|\s*[—–]|\s+-\s|\n)`, 'gu');
+/** A digit named by its word at the opening of a sentence: "Seven — I'd pick 73." */
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const LONE_DIGIT_WORD = new RegExp(String.raw`(?:^|[.!?]\s+|\n)\s*(${DIGIT_WORDS.join('|')})\s*(?=[.!?]?\s*$|[.!?,]\s|\s*[—–]|\s+-\s|\n)`, 'giu');
+/** A second candidate offered: "P — Paris. Or T for Tokyo.", "C or D". */
+const ALTERNATIVE = new RegExp(String.raw`(?<![\p{L}])(?:or|oder|ou|o)\s+${OPEN_MARK}?[\p{L}\p{N}]${CLOSE_MARK}?(?=[\s.,;:!?]|$)`, 'iu');
+/** "I'd say dog" names the answer a model would give, not a doubt about it, where the question is what it would answer. */
+const WOULD_SAY = /\b(?:i'd|i would) say\b/gi;
+
+/**
+ * Reads one character a model names ("B", "'b'", "**B**", "The first letter would be
+ * 'E' (for elephant).", "It would start with D, since I'd say dog.", `{"letter": "c"}`),
+ * in lower case, after any reasoning block. A bare letter in prose counts only where
+ * nothing but punctuation follows it, so the article in "it would be a cat" is no letter.
+ * Unparseable for a hedge, two characters with no correction between them, or a word that
+ * names no character.
+ */
+export function readLetter(text: string): Reading<string> {
+  const normal = blankReasoning(normaliseText(text));
+  const spans = jsonValues(normal);
+  const structured = cleanAnswer(characterField(spans) ?? jsonAnswer(spans));
+  if (structured !== '') return [...structured].length === 1 ? read(structured.toLowerCase(), 'structured') : unread('no answer');
+  const plain = normal.trim();
+  const doubted = verdictsIn(plain.replace(WOULD_SAY, 'I answer')).some((v) => v.value === 'hedge');
+  if (doubted || ALTERNATIVE.test(plain)) return unread('hedge');
+  const found = [
+    ...[...plain.matchAll(CUED_CHARACTER), ...plain.matchAll(LONE_CHARACTER)].map((m) => ({ value: (m[1] ?? m[2])!.toLowerCase(), position: m.index })),
+    ...[...plain.matchAll(LONE_DIGIT_WORD)].map((m) => ({ value: String(DIGIT_WORDS.indexOf(m[1]!.toLowerCase())), position: m.index })),
+  ];
+  return settleChoices(found, correctionPositions(plain), 'free text', undefined, retractionPositions(plain));
+}
+
+/** The one-character value of a JSON field named for a letter or character (`first_letter`, `second_character`), if any. */
+function characterField(spans: readonly JsonSpan[]): string | undefined {
+  for (const span of spans) {
+    if (!span.value || typeof span.value !== 'object' || Array.isArray(span.value)) continue;
+    const entry = Object.entries(span.value as Record<string, unknown>).find(([key, value]) => /letter|char/i.test(key) && typeof value === 'string');
+    if (entry) return entry[1] as string;
+  }
+  return undefined;
 }

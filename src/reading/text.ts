@@ -50,6 +50,14 @@ export function withoutQuoted(text: string): string {
     .replace(/(?<=^|[\s([{:,])'[^'\n]*'(?=$|[\s)\]},.;:!?])/g, blank);
 }
 
+/** A reasoning block before the answer (`<think>...</think>`): only what follows it is the answer. */
+const REASONING = /<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi;
+
+/** The text with its reasoning blocks blanked (newlines kept, so positions and lines stay where they were). */
+export function blankReasoning(text: string): string {
+  return text.replace(REASONING, (block) => block.replace(/[^\n]/g, ' '));
+}
+
 /** Lower-case word tokens (letters and digits, with inner apostrophes: `didn't`). */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];

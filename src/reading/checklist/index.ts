@@ -11,7 +11,7 @@
  */
 import { jsonValues, type JsonSpan } from '../json.js';
 import { read, unread, type Read, type Reading } from '../reading.js';
-import { normaliseText, withoutQuoted } from '../text.js';
+import { blankReasoning, normaliseText, withoutQuoted } from '../text.js';
 import { correctionPositions, REFUSAL, settle, verdictsIn } from '../yes-no.js';
 import { fragmentAnswer, freeTextStatements, leadingAnswer, linesOf, type Line } from './free-text.js';
 import { say, sayAllExcept, type ChecklistItem, type Collector, type Statement } from './statements.js';
@@ -31,8 +31,6 @@ export interface ChecklistOptions {
   example?: string;
 }
 
-/** A reasoning block before the answer (`<think>...</think>`): only what follows it is the answer. */
-const THINKING = /<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi;
 
 /** "Here is a revised response": the model rewrites its response; what follows is that response, not a judgement of it. */
 const REWRITE = /\bhere(?:'s| is) (?:a |the |my )?(?:revised|corrected|rewritten|new|updated|improved|fixed) (?:response|version|draft)\b(?! of my (?:answer|assessment|check|report))|^\s*(?:revised|corrected|rewritten) (?:response|version)\s*:/im;
@@ -164,7 +162,7 @@ function settleOverall(
  * must agree unless one explicitly corrects the other.
  */
 export function readChecklist(text: string, items: readonly ChecklistItem[], options: ChecklistOptions = {}): ChecklistReading {
-  const whole = applyHedgedFootnotes(normaliseText(text).replace(THINKING, (block) => block.replace(/[^\n]/g, ' ')));
+  const whole = applyHedgedFootnotes(blankReasoning(normaliseText(text)));
   // A rewritten response after "Here is a revised version" is no part of the report.
   const rewrite = REWRITE.exec(whole);
   const normal = rewrite ? whole.slice(0, rewrite.index) : whole;
