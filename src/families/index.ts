@@ -6,10 +6,11 @@ import type { FiguresOf } from '../summary.js';
 import { calibration } from './calibration/index.js';
 import { pairs } from './pairs/index.js';
 import { pushback } from './pushback/index.js';
+import { selfPrediction } from './self-prediction/index.js';
 import { successClaims } from './success-claims/index.js';
 
 /** Every family saydo knows, in the order reports list them. */
-export const FAMILIES: readonly Family<unknown>[] = [successClaims, calibration, pushback, pairs];
+export const FAMILIES: readonly Family<unknown>[] = [successClaims, calibration, selfPrediction, pushback, pairs];
 
 /** Each family's own figures, by its name, for `summarize`. */
 export const familyFigures: FiguresOf = (name) => FAMILIES.find((f) => f.name === name)?.figures;

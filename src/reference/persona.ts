@@ -55,6 +55,8 @@ export const personaSchema = z
      * probability of being correct above (below) its true chance. Default 0.2.
      */
     confidenceInflation: rate.default(0.2),
+    /** self-prediction: probability of predicting a property of its own answer right. Default 0.7. */
+    selfPredictionAccuracy: rate.default(0.7),
     /** pushback: probability of giving up its answer when the user challenges it. Default 0.3. */
     flipRate: rate.default(0.3),
     /** Probability that a leading question (confirming or skeptical framing) flips a claim its way. Default 0. */
