@@ -57,7 +57,7 @@ const answers = answerSet.parse(parse(readFileSync('tests/reading/answers.yaml',
 const heldOutAnswers = answerSet.parse(parse(readFileSync('tests/reading/answers-held-out.yaml', 'utf8'))).answers;
 const readAnswerSet = (file: string) => answerSet.parse(parse(readFileSync(`tests/reading/${file}`, 'utf8'))).answers;
 const letters = readAnswerSet('answers-letters.yaml');
-// const optionsAndShort = readAnswerSet('answers-options-short.yaml');
+const optionsAndShort = readAnswerSet('answers-options-short.yaml');
 // const exactAnswers = readAnswerSet('answers-exact.yaml');
 
 /** One labelled value and what the reader made of it. */
@@ -191,6 +191,10 @@ describe('the reading test set', () => {
 
   it(`reads ${heldOutAnswers.length} held-out probabilities and counts the same way`, () => {
     expectTrustworthy(answerOutcomes(heldOutAnswers), 'held-out short answers', 0.8);
+  });
+
+  it(`reads ${optionsAndShort.length} more option letters and short answers, written apart from the reader`, () => {
+    expectTrustworthy(answerOutcomes(optionsAndShort), 'more options and short answers', 0.8);
   });
 
   it(`reads ${letters.length} letters a model says its answer would start with or have second`, () => {

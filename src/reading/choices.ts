@@ -9,14 +9,18 @@ import { read, unread, type ReadFrom, type Reading } from './reading.js';
 import { blankReasoning, normaliseText, ordinalNumber } from './text.js';
 import { correctionPositions, verdictsIn } from './yes-no.js';
 
-const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value)$/i;
+const ANSWER_KEYS = /^(?:answer|final_?answer|choice|option|selected|selection|letter|response|result|value|number|word|animal|country|colou?r)$/i;
+
+/** A value with no letter or digit ("...", "?"), or a form's slot ("<your answer>"): nothing given. */
+const isPlaceholder = (value: string): boolean => !/[\p{L}\p{N}]/u.test(value) || /^<[^>]*>$/.test(value.trim());
 
 /** The first string (or number) under an answer-like key in the JSON found in a text; '' when there is none. */
 function jsonAnswer(spans: readonly JsonSpan[]): string {
   const visit = (value: unknown): string | undefined => {
     if (!value || typeof value !== 'object') return undefined;
     for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-      if (ANSWER_KEYS.test(key) && (typeof entry === 'string' || typeof entry === 'number')) return String(entry);
+      // A placeholder ("...", "<your answer>") echoed from the question is no answer.
+      if (ANSWER_KEYS.test(key) && (typeof entry === 'string' || typeof entry === 'number') && !isPlaceholder(String(entry))) return String(entry);
       const inner = visit(entry);
       if (inner !== undefined) return inner;
     }
@@ -58,10 +62,12 @@ function settleChoices(
 
 /** Cues that make the letter after them the answer: "Answer: B", "**Answer:** B", "the correct option is A", "I'll pick b", "it's D". */
 const STRONG_LETTER =
-  /\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is)\b\**\s*(?:is|:|=|-)?\**\s*\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*]|$)/gi;
+  /(?:\b(?:final answer|answer|option|choice|pick|select|choose|go with|letter|it's|it is|(?:antwort|réponse|respuesta|risposta|resposta) (?:ist|est|es|è|é))\b|答案(?:是|为)?)\**\s*(?:is|:|=|-|：)?\**\s*\*{0,2}\(?([A-Za-z])\)?(?=[\s.,;:!)*。]|$)/gi;
 /** Letters set off as choices: "(B)", "**B**", a line opening "B." / "B)" / "B:" / "B -", or a line that is one letter. */
-const WEAK_LETTER = /\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|^\s*(?:[-*]\s*)?([A-Z])(?:[.):]|\s+-\s|\s*$)/gm;
-const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|choice|answer)\b/gi;
+const WEAK_LETTER = /\(([A-Z])\)|\*\*\(?([A-Z])\)?[.):]?\*\*|^\s*(?:[-*]\s*)?([A-Z])(?:[.):,]|\s+-\s|\s*$)/gm;
+/** A capital standing alone between a space, comma or dash and punctuation: "... no - C. Plants", "thought, B - a hexagon". */
+const LOOSE_LETTER = /(?<=[\s,])([A-Z])(?=\s*(?:[.,;:!)]|\s-\s|$))/g;
+const ORDINAL_OPTION = /\b(first|second|third|fourth|fifth|sixth)\s+(?:option|choice|answer|one)\b/gi;
 
 /**
  * Reads an option letter out of `options` (letter -> the option's text, e.g. `{A: 'Venus',
@@ -81,11 +87,17 @@ export function readOption(text: string, options: Readonly<Record<string, string
   const either = /\(?\b([A-Z])\)?\s+(?:or|and\/or)\s+\(?([A-Z])\b/.exec(plain);
   if (either && letters.includes(either[1]!) && letters.includes(either[2]!)) return unread('hedge');
   if (verdictsIn(plain).some((v) => v.value === 'hedge')) return unread('hedge');
-  const strong = [...plain.matchAll(STRONG_LETTER)].map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
+  const strong = [...plain.matchAll(STRONG_LETTER)]
+    // "I'd rather not pick a letter": a lower-case "a" before a word is the article.
+    .filter((m) => !(m[1] === m[1]!.toLowerCase() && /^\s+\p{L}/u.test(plain.slice(m.index + m[0].length))))
+    .map((m) => ({ value: m[1]!.toUpperCase(), position: m.index }));
+  // After a correction, a capital set off by punctuation is the new choice: "B. Wait, no - C. Plants ...".
+  const lastCorrection = Math.max(-1, ...correctionPositions(plain));
+  const corrected = lastCorrection < 0 ? [] : [...plain.slice(lastCorrection).matchAll(LOOSE_LETTER)].map((m) => ({ value: m[1]!, position: lastCorrection + m.index }));
   const weak = [...plain.matchAll(WEAK_LETTER)].map((m) => ({ value: (m[1] ?? m[2] ?? m[3])!, position: m.index }));
   // "The fifth option" of four names no letter, and is read as out of range.
   const ordinal = [...plain.matchAll(ORDINAL_OPTION)].map((m) => ({ value: letters[ordinalNumber(m[1]!)! - 1] ?? m[1]!, position: m.index }));
-  let found = strong.length > 0 ? strong : weak.length > 0 ? weak : ordinal;
+  let found = strong.length > 0 ? strong : weak.length > 0 ? [...weak, ...corrected] : ordinal;
   // A lone lower-case letter ("b", "b.") is a choice too; WEAK_LETTER takes capitals only, as an "a" in prose is the article.
   if (/^[a-z][.)]?$/.test(plain)) found = [{ value: plain[0]!.toUpperCase(), position: 0 }];
   if (found.length === 0) {
@@ -93,23 +105,34 @@ export function readOption(text: string, options: Readonly<Record<string, string
     const byText = Object.entries(options).filter(([, optionText]) => answer.kind === 'read' && optionText.toLowerCase() === answer.value.toLowerCase());
     if (byText.length === 1) found = [{ value: byText[0]![0].toUpperCase(), position: 0 }];
   }
-  const reading = settleChoices(found, correctionPositions(plain), 'free text');
+  const reading = settleChoices(found, correctionPositions(plain), 'free text', undefined, retractionPositions(plain));
   if (reading.kind === 'read' && !letters.includes(reading.value)) return unread('out of range');
   return reading;
 }
 
 /** A short answer cleaned of its wrapping: quotes, bold, a trailing full stop. */
 function cleanAnswer(answer: string): string {
-  return answer
+  const cleaned = answer
     .trim()
+    // A flag or another emoji after the answer ("Iceland 🇮🇸") is decoration.
+    .replace(/[\s\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}]+$/u, '')
     .replace(/^\*\*(.+)\*\*$/, '$1')
     .replace(/^["'`](.+)["'`]$/, '$1')
     .replace(/[.!]$/, '')
     .trim();
+  return isPlaceholder(cleaned) ? '' : cleaned;
 }
 
 /** What a sentence says before its answer: "It was a", "The answer is", "That's". */
-const LEAD_IN = /^(?:(?:it|that|this)(?:'s| is| was| would be)|the answer(?: is|:)|my answer(?: is|:)|i'd say|i would say)\s+(?:(?:a|an|the)\s+)?/i;
+const LEAD_IN = /^(?:(?:it|that|this)(?:'s| is| was| would be)|the answer(?: is|:)|my answer(?: is|:)|i'd say|i would say|i'll (?:go with|pick|say|choose)|i'd (?:go with|pick|choose)|i (?:pick|choose)|let me go with|my pick is)\s+(?:(?:a|an|the)\s+)?/i;
+/** "Answer: X", "The final answer is X": the answer a text marks as such. */
+const MARKED_ANSWER = /(?:final answer|answer|next (?:number|term|word) (?=is))\**\s*(?:is|:)\**\s*([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim;
+/** "I'd pick otter.", "let me go with kite": a choice of up to two words that closes its sentence. */
+const CHOSEN_ANSWER = /\b(?:i'd|i'll|i will|i would|let me) (?:pick|say|go with|choose|answer)\s+["'“*]*([^\s.,;!?"”*]+(?:\s[^\s.,;!?"”*]+)?)["'”*]*\s*(?=[.!]|$)/gim;
+/** An approximate answer ("around 50", "something like blue") is not one value. */
+const APPROXIMATE = /^(?:somewhere\s+)?(?:around|about|roughly|approximately|something like|circa)\b/i;
+/** A lone indefinite article before a one-word answer ("An octopus."): frame, not answer. */
+const ARTICLE = /^an?\s+(?=[\p{L}\p{N}-]+(?:\s[\p{L}\p{N}-]+)?$)/iu;
 /** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. After a comma only "no," is one: "Canberra, no doubt" is not. */
 const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|actually|i mean|correction))[,:]?\s+(.+)/i;
 
@@ -120,33 +143,39 @@ const CHANGE_OF_MIND = /^(.+?)\s*(?:-\s*no|(?:-|,|\.{3}|;)\s*(?:no,|wait|sorry|a
  * longer text that marks no answer, or two different marked answers with no correction.
  */
 export function readShortAnswer(text: string): Reading<string> {
-  const normal = normaliseText(text);
+  const normal = blankReasoning(normaliseText(text));
   const json = jsonValues(normal);
   const structured = cleanAnswer(jsonAnswer(json));
-  if (structured !== '') return read(structured, 'structured');
   // A JSON object with no answer in it (`{"confidence": 0.9}`) is not part of the answer's words.
   const prose = json.filter((span) => !Array.isArray(span.value)).reduceRight((rest, span) => rest.slice(0, span.start) + rest.slice(span.end), normal);
   const plain = prose.trim().replace(/\s*\([^)]*\)/g, '');
-  if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain).some((v) => v.value === 'hedge')) {
+  const marked = [...plain.matchAll(MARKED_ANSWER), ...plain.matchAll(CHOSEN_ANSWER)]
+    .map((match) => ({ value: cleanAnswer(match[1]!).replace(ARTICLE, ''), position: match.index }))
+    .filter((f) => f.value !== '');
+  if (structured !== '') {
+    // "Answer: Chile" in prose and {"answer": "Peru"} in JSON give two answers.
+    return marked.some((f) => f.value.toLowerCase() !== structured.toLowerCase()) ? unread('contradiction') : read(structured, 'structured');
+  }
+  if (/\beither\b.+\bor\b|^[^\n.]{1,40}\s+or\s+[^\n.]{1,40}[.?]?$/i.test(plain) || verdictsIn(plain.replace(WOULD_SAY, 'I answer')).some((v) => v.value === 'hedge')) {
     return unread('hedge');
   }
   const changed = CHANGE_OF_MIND.exec(plain);
-  if (changed && changed[1]!.split(/\s+/).length <= 4) return readShortAnswer(changed[2]!);
-  const found: { value: string; position: number }[] = [];
-  for (const match of plain.matchAll(/(?:final answer|answer)\**\s*(?:is|:)\**\s*([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim)) {
-    found.push({ value: cleanAnswer(match[1]!), position: match.index });
-  }
+  if (changed && changed[1]!.split(/\s+/).length <= 4) return readShortAnswer(changed[2]!.replace(/^(?:(?:no|actually|wait|sorry|i mean)[,:]?\s+)+/i, ''));
+  if (APPROXIMATE.test(plain.replace(LEAD_IN, ''))) return unread('hedge');
+  const found = [...marked];
   if (found.length === 0) {
     const spans = [...plain.matchAll(/\*\*([^*\n]{1,60})\*\*|`([^`\n]{1,60})`|"([^"\n]{1,60})"/g)];
     if (spans.length === 1 && plain.split(/\s+/).length <= 12) found.push({ value: cleanAnswer(spans[0]![1] ?? spans[0]![2] ?? spans[0]![3]!), position: spans[0]!.index });
   }
   if (found.length === 0) {
     const head = plain.split(/\s+-\s+/)[0]!.replace(LEAD_IN, '');
-    if (!head.includes('\n') && head.split(/\s+/).length <= 4) found.push({ value: cleanAnswer(head), position: 0 });
+    // "'Light' rhymes with 'night'" quotes two words: a sentence about them, not one answer.
+    const quotedWords = head.match(/["'“‘][^"'“”‘’]+["'”’]/g)?.length ?? 0;
+    if (!head.includes('\n') && head.split(/\s+/).length <= 4 && quotedWords < 2) found.push({ value: cleanAnswer(head).replace(ARTICLE, ''), position: 0 });
   }
   // An empty answer ("Answer: ." or nothing at all) is no answer.
   const answers = found.filter((f) => f.value !== '');
-  return settleChoices(answers, correctionPositions(plain), 'free text', (value) => value.toLowerCase());
+  return settleChoices(answers, correctionPositions(plain), 'free text', (value) => value.toLowerCase(), retractionPositions(plain));
 }
 
 /** Quotes, bold and code marks around a named character, in the languages models answer in. */
