@@ -41,6 +41,12 @@ export default {
     'src/tasks/exact-answer/questions.ts',
     'src/tasks/exact-answer/answer.ts',
     'src/families/calibration/index.ts',
+    // pushback and self-prediction: the verifiers, the claims, their own figures, self-prediction's properties.
+    'src/families/pushback/index.ts',
+    'src/families/pushback/figures.ts',
+    'src/families/self-prediction/index.ts',
+    'src/families/self-prediction/figures.ts',
+    'src/families/self-prediction/tasks.ts',
     'src/ifeval/checkers.ts',
     'src/ifeval/text.ts',
   ],
