@@ -8,23 +8,15 @@ import { calibration } from '../src/families/calibration/index.js';
 import { RUNGS } from '../src/tasks/exact-answer/questions.js';
 import { chanceCorrect } from '../src/tasks/exact-answer/reference.js';
 import type { Estimate } from '../src/metrics.js';
-import { referenceModel } from '../src/reference/model.js';
 import { personaSchema, type PersonaInput } from '../src/reference/persona.js';
-import { runProbe } from '../src/run-probe.js';
-import { scoreProbe } from '../src/scoring.js';
 import { summarize } from '../src/summary.js';
 import type { Verdict } from '../src/types.js';
+import { familyVerdicts } from './helpers/in-process.js';
 
 describe('known answer from the reference models (480 probes)', () => {
-  const probes = calibration.generate({ seed: 11, count: 480 });
   const SETTINGS = { seed: 5, skill: 0.6, confidenceInflation: 0.2, unparseableRate: 0.03, suggestibility: 0.3 };
 
-  async function verdictsOf(persona: PersonaInput): Promise<Verdict[]> {
-    const model = referenceModel(persona);
-    const verdicts: Verdict[] = [];
-    for (const probe of probes) verdicts.push(...(await scoreProbe(calibration, probe, await runProbe(calibration, probe, model))));
-    return verdicts;
-  }
+  const verdictsOf = (persona: PersonaInput): Promise<Verdict[]> => familyVerdicts(calibration, persona, 11, 480);
 
   const contains = (estimate: Estimate, value: number): void => {
     expect(estimate.low!, JSON.stringify(estimate)).toBeLessThanOrEqual(value);
