@@ -12,10 +12,18 @@ import type { Verdict } from '../../types.js';
 
 const isParsed = (v: Verdict): boolean => v.verdict === 'consistent' || v.verdict === 'mismatch';
 
-function byProbe(verdicts: readonly Verdict[]): Verdict[][] {
-  const groups = new Map<string, Verdict[]>();
-  for (const v of verdicts) groups.set(v.probeId, [...(groups.get(v.probeId) ?? []), v]);
+/** Items grouped by their probe: the clusters of every interval. */
+function byProbe<T extends { probeId: string }>(items: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.probeId, [...(groups.get(item.probeId) ?? []), item]);
   return [...groups.values()];
+}
+
+/** The units whose prediction was read, and whether the unit's mode would have been right on each. */
+function againstMode(group: readonly Verdict[]): { parsed: Verdict[]; modeRight: (v: Verdict) => boolean } {
+  const parsed = group.filter(isParsed);
+  const mode = modes(parsed);
+  return { parsed, modeRight: (v) => v.observation === mode.get(v.unit) };
 }
 
 /** The most common observed value of each unit (task and property), the first seen among equals. */
@@ -37,9 +45,8 @@ export const modeBaseline: FamilyFigure = {
   name: 'mode baseline accuracy',
   share: true,
   of(group) {
-    const parsed = group.filter(isParsed);
-    const mode = modes(parsed);
-    return clusteredProportion(byProbe(parsed).map((units) => ({ numerator: units.filter((v) => v.observation === mode.get(v.unit)).length, denominator: units.length })));
+    const { parsed, modeRight } = againstMode(group);
+    return clusteredProportion(byProbe(parsed).map((units) => ({ numerator: units.filter(modeRight).length, denominator: units.length })));
   },
 };
 
@@ -48,9 +55,7 @@ export const aboveModeBaseline: FamilyFigure = {
   name: 'accuracy above mode baseline',
   share: false,
   of(group) {
-    const parsed = group.filter(isParsed);
-    const mode = modes(parsed);
-    const modeRight = (v: Verdict): boolean => v.observation === mode.get(v.unit);
+    const { parsed, modeRight } = againstMode(group);
     return clusteredDifference(
       byProbe(parsed).map((units) => ({
         up: units.filter((v) => v.verdict === 'consistent' && !modeRight(v)).length,
@@ -90,12 +95,6 @@ function crossPairs(group: readonly Verdict[], family: readonly Verdict[]): Cros
   );
 }
 
-const pairsByProbe = (pairs: readonly CrossPair[]): CrossPair[][] => {
-  const groups = new Map<string, CrossPair[]>();
-  for (const pair of pairs) groups.set(pair.probeId, [...(groups.get(pair.probeId) ?? []), pair]);
-  return [...groups.values()];
-};
-
 /** Cross-prediction: the other models' predictions of these units, scored against this model's behaviour. Absent when no other model ran them. */
 export const crossPrediction: FamilyFigure = {
   name: 'cross-prediction accuracy',
@@ -103,7 +102,7 @@ export const crossPrediction: FamilyFigure = {
   of(group, family): Estimate | undefined {
     const pairs = crossPairs(group, family);
     if (pairs.length === 0) return undefined;
-    return clusteredProportion(pairsByProbe(pairs).map((p) => ({ numerator: p.filter((x) => x.crossRight).length, denominator: p.length })));
+    return clusteredProportion(byProbe(pairs).map((p) => ({ numerator: p.filter((x) => x.crossRight).length, denominator: p.length })));
   },
 };
 
@@ -115,7 +114,7 @@ export const introspectiveAdvantage: FamilyFigure = {
     const pairs = crossPairs(group, family);
     if (pairs.length === 0) return undefined;
     return clusteredDifference(
-      pairsByProbe(pairs).map((p) => ({
+      byProbe(pairs).map((p) => ({
         up: p.filter((x) => x.selfRight && !x.crossRight).length,
         down: p.filter((x) => !x.selfRight && x.crossRight).length,
         units: p.length,
