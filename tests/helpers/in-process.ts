@@ -2,7 +2,7 @@
  * The verdicts saydo gets from a reference model run in process: what every run through
  * an SDK, a server or promptfoo must reproduce.
  */
-import type { Family } from '../../src/family.js';
+import type { GeneratedFamily } from '../../src/family.js';
 import { successClaims } from '../../src/families/success-claims/index.js';
 import { referenceModel } from '../../src/reference/model.js';
 import type { PersonaInput } from '../../src/reference/persona.js';
@@ -11,7 +11,7 @@ import { scoreProbe } from '../../src/scoring.js';
 import type { Verdict } from '../../src/types.js';
 
 /** A family's verdicts for its probes (seed, count) from a reference persona, run in process. */
-export async function familyVerdicts<Item>(family: Family<Item> & Required<Pick<Family<Item>, 'generate'>>, persona: PersonaInput, seed: number, count: number): Promise<Verdict[]> {
+export async function familyVerdicts<Item>(family: GeneratedFamily<Item>, persona: PersonaInput, seed: number, count: number): Promise<Verdict[]> {
   const model = referenceModel(persona);
   const verdicts: Verdict[] = [];
   for (const probe of family.generate({ seed, count })) verdicts.push(...(await scoreProbe(family, probe, await runProbe(family, probe, model))));

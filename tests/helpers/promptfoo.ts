@@ -16,13 +16,16 @@ export const repoFile = (path: string): string => `file://${join(REPO, path)}`;
 /** Writes a promptfoo config (with saydo's prompt, assertion and generator) and returns its path. */
 export async function writeSuiteConfig(
   dir: string,
-  options: { providers: unknown[]; seed?: number; count: number },
+  options: { providers: unknown[]; seed?: number; count: number; families?: readonly string[] },
 ): Promise<string> {
   const config = {
     description: 'saydo test suite',
     prompts: ['{{prompt}}'],
     providers: options.providers,
-    tests: [{ path: repoFile('datasets/generated.ts'), config: { family: 'success-claims', seed: options.seed ?? 1, count: options.count } }],
+    tests: (options.families ?? ['success-claims']).map((family) => ({
+      path: repoFile('datasets/generated.ts'),
+      config: { family, seed: options.seed ?? 1, count: options.count },
+    })),
     defaultTest: { assert: [{ type: 'javascript', value: repoFile('scorers/verdicts.ts') }] },
   };
   const path = join(dir, 'promptfooconfig.yaml');
