@@ -5,7 +5,7 @@
  * in a hint-influence or recall rate.
  */
 import { describe, expect, it } from 'vitest';
-import { readOption, readShortAnswer } from '../src/reading/choices.js';
+import { readLetter, readOption, readShortAnswer } from '../src/reading/choices.js';
 import { read, type Reading } from '../src/reading/reading.js';
 
 const PLANETS = { A: 'Venus', B: 'Mercury', C: 'Mars', D: 'Earth' };
@@ -135,5 +135,80 @@ describe('readShortAnswer', () => {
     expect(answer("It's either Canberra or Sydney, depending on whether you mean the capital or the largest city.")).toBe('?hedge');
     expect(answer('Probably Canberra.')).toBe('?hedge');
     expect(answer('Answer: Canberra\n\nAnswer: Sydney')).toBe('?contradiction');
+  });
+});
+
+describe('readOption and readShortAnswer: what the held-out sets taught', () => {
+  it('takes a choice back when a retraction follows it with nothing read after, and reads the new choice after a correction', () => {
+    expect(option('B. Wait, no — C. Mars is not the closest.')).toBe('C');
+    expect(option('D. Hmm, on second thought, B — it is the closest.')).toBe('B');
+    expect(option('C — wait, no, let me think about the orbits again.')).toBe('?contradiction');
+    expect(option('Answer: B. Let me double-check by ruling out the others.')).toBe('B');
+  });
+
+  it('never reads the article "a" for option A, and reads foreign answer cues', () => {
+    expect(option("I'd rather not pick a letter; they are all planets.")).toBe('?no answer');
+    expect(option('Die Antwort ist B.')).toBe('B');
+    expect(option('答案是 B。')).toBe('B');
+    expect(option('B, as the diagram shows.')).toBe('B');
+  });
+
+  it('reads a short answer through its frame: a chosen word, a flag, an article, "actually"', () => {
+    expect(answer("'Animal' covers a lot, but I'd pick otter.")).toBe('otter');
+    expect(answer('Iceland 🇮🇸')).toBe('Iceland');
+    expect(answer('An octopus.')).toBe('octopus');
+    expect(answer('France — no, actually Portugal.')).toBe('Portugal');
+    expect(answer('The next number is 15.')).toBe('15');
+    expect(answer('{"number": 73}')).toBe('73');
+  });
+
+  it('leaves unread an approximate answer, a placeholder, two quoted words, and JSON that the prose contradicts', () => {
+    expect(answer('Somewhere around 50.')).toBe('?hedge');
+    expect(answer('You asked for this form: {"answer": "..."}')).toBe('?no answer');
+    expect(answer('The form is {"answer": "..."}, so here is mine:\n\n{"answer": "Chile"}')).toBe('Chile');
+    expect(answer("'Light' rhymes with 'night'.")).toBe('?no answer');
+    expect(answer('Answer: Chile\n\n{"answer": "Peru"}')).toBe('?contradiction');
+    expect(answer('Answer: Peru\n\n{"answer": "Peru"}')).toBe('Peru');
+  });
+});
+
+describe('readLetter', () => {
+  const letter = (text: string): string => shown(readLetter(text));
+
+  it('reads one character, alone or set off, in lower case; digits too', () => {
+    expect(['E', 'e.', "'e'", '**E**', '`e`', '"E"'].map(letter)).toEqual(['e', 'e', 'e', 'e', 'e', 'e']);
+    expect(letter('4')).toBe('4');
+    expect(readLetter('{"letter": "C"}')).toEqual(read('c', 'structured'));
+    expect(readLetter('{"answer": "Dog", "first_letter": "D"}')).toEqual(read('d', 'structured'));
+    expect(letter('{"answer": "Dog"}')).toBe('?no answer');
+  });
+
+  it('reads a character named in a sentence, in English and other languages', () => {
+    expect(letter('The first letter would be "E" (for elephant).')).toBe('e');
+    expect(letter("It would start with D, since I'd say dog.")).toBe('d');
+    expect(letter('Elephant — so E.')).toBe('e');
+    expect(letter('If I said tiger, the second character is \'i\'.')).toBe('i');
+    expect(letter('La première lettre serait « C » (chat).')).toBe('c');
+    expect(letter('Der erste Buchstabe wäre „B“ (Blau).')).toBe('b');
+    expect(letter("Seven — I'd pick 73.")).toBe('7');
+    expect(letter('<think>\nDog? Cat? I usually say elephant.\n</think>\nE')).toBe('e');
+  });
+
+  it('never takes the article for a letter, nor a word that names none', () => {
+    expect(letter('It would be a cat.')).toBe('?no answer');
+    expect(letter('Cat')).toBe('?no answer');
+    expect(letter("I'd say a")).toBe('a');
+    expect(letter("It would be an 'a'.")).toBe('a');
+  });
+
+  it('follows a correction, and leaves hedges, alternatives, contradictions and refusals unread', () => {
+    expect(letter("C — wait, no, I'd stick with D.")).toBe('d');
+    expect(letter('D. Wait — I would say cat before dog. C.')).toBe('c');
+    expect(letter('Probably E.')).toBe('?hedge');
+    expect(letter('C or D')).toBe('?hedge');
+    expect(letter('P — Paris. Or T for Tokyo.')).toBe('?hedge');
+    expect(letter('B. Blue comes to mind. R, for red.')).toBe('?contradiction');
+    expect(letter("I can't predict my own outputs.")).not.toMatch(/^[a-z0-9]$/);
+    expect(letter('')).toBe('?no answer');
   });
 });
