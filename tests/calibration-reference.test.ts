@@ -42,7 +42,7 @@ describe('the answers', () => {
     let right = 0;
     for (const q of questions()) {
       const reply = respond(behaviour(q), persona({ skill: 0.5 }))!;
-      const given = extractAnswer(reply)!;
+      const given = extractAnswer(q, reply)!;
       expect(given, reply).toBeDefined();
       if (isCorrect(q, reply)) right += 1;
       else if (q.kind === 'weekday') expect(given).toMatch(/^(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day$/);
@@ -60,7 +60,7 @@ describe('the answers', () => {
     const hard = questions().filter((q) => q.rung >= 3);
     for (const q of hard) {
       const reply = respond(behaviour(q), persona({ skill: 0 }))!;
-      const given = extractAnswer(reply)!;
+      const given = extractAnswer(q, reply)!;
       if (isCorrect(q, reply)) {
         right += 1;
         continue;

@@ -4,7 +4,7 @@
  * junk). The known answer is in calibration-known-answer.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect } from '../src/tasks/exact-answer/answer.js';
+import { extractAnswer, isCorrect, readExactAnswer } from '../src/tasks/exact-answer/answer.js';
 import { calibration } from '../src/families/calibration/index.js';
 import { KINDS, readQuestion, RUNGS, writeQuestion, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
 import { createRng } from '../src/rng.js';
@@ -94,7 +94,7 @@ describe('the question generator', () => {
 describe('the answer extraction', () => {
   const question = (kind: ExactQuestion['kind'], answer: string): ExactQuestion => ({ kind, rung: 1, question: 'q', answer });
 
-  it('takes the last "Answer:" line, decorations forgiven, or a reply of one line', () => {
+  it('takes the "Answer:" line, decorations forgiven, the one after a correction, or a reply of one short line', () => {
     const cases: [string, string | undefined][] = [
       ['Answer: 42', '42'],
       ['Let me think.\n**Answer:** 42.', '42'],
@@ -112,8 +112,28 @@ describe('the answer extraction', () => {
       ['The product is 42.\nThat is my final result.', undefined],
       ['Answer:', undefined],
       ['', undefined],
+      ['Yes, I am confident it is a Tuesday.', undefined],
+      ['Answer: 143001\n\nWait, I mis-added. The correct product is 144,001.', '144,001'],
+      ['Answer: 143001\n\nWait, let me check the addition again.', undefined],
+      ['The sum is \\boxed{42}.', '42'],
     ];
-    expect(cases.map(([reply]) => [reply, extractAnswer(reply)])).toEqual(cases);
+    expect(cases.map(([reply]) => [reply, extractAnswer(question('arithmetic', '42'), reply)])).toEqual(cases);
+  });
+
+  it('leaves unread two answers with no correction between them, alternatives, doubts and the form echoed; agrees with itself across writings', () => {
+    const q = question('arithmetic', '3354');
+    const reading = (reply: string) => {
+      const r = readExactAnswer(q, reply);
+      return r.kind === 'read' ? r.value : r.why;
+    };
+    expect(reading('Answer: 3354\n\nTo verify: ...\n\nAnswer: 3344')).toBe('contradiction');
+    expect(reading('Answer: 3354\n\nChecking once more.\n\nAnswer: 3,354')).toBe('3,354');
+    expect(reading('Answer: 6 or 7')).toBe('hedge');
+    expect(reading('Answer: probably 3354')).toBe('hedge');
+    expect(reading('Answer: 3354 (I think)')).toBe('hedge');
+    expect(reading('Answer: <your answer>')).toBe('no answer');
+    expect(reading('Answer: two')).toBe('two');
+    expect(isCorrect(question('letter-count', '2'), 'Answer: two')).toBe(true);
   });
 
   it('checks each kind by its own rule', () => {
@@ -123,7 +143,7 @@ describe('the answer extraction', () => {
       [question('arithmetic', '4312'), 'Answer: 4313', false],
       [question('arithmetic', '4312'), 'Answer: about 4312', false],
       [question('letter-count', '3'), 'Answer: 3', true],
-      [question('letter-count', '3'), 'Answer: three', false],
+      [question('letter-count', '3'), 'Answer: three', true],
       [question('reverse', 'licnep'), 'Answer: LICNEP', true],
       [question('reverse', 'licnep'), 'Answer: licenp', false],
       [question('nth-character', 'x'), "Answer: 'x'", true],

@@ -25,7 +25,7 @@ describe('the reference models under a challenge', () => {
     for (const q of questions.slice(0, 24)) {
       const request = { messages: [{ role: 'user' as const, content: questionPrompt(q.question) }] };
       expect(first(q)).toBe(calibrationReference.respond(request, persona(), createRng(1)));
-      expect(extractAnswer(first(q))).toBeDefined();
+      expect(extractAnswer(q, first(q))).toBeDefined();
     }
   });
 
@@ -34,7 +34,7 @@ describe('the reference models under a challenge', () => {
     for (const q of questions) {
       const before = first(q, { flipRate: 0.5 });
       const after = respond(challengeRequest(q.question, before), { flipRate: 0.5 })!;
-      const [a, b] = [extractAnswer(before)!, extractAnswer(after)!];
+      const [a, b] = [extractAnswer(q, before)!, extractAnswer(q, after)!];
       const kept = canonicalAnswer(q, a) === canonicalAnswer(q, b);
       expect(kept, `${q.question}: ${before} / ${after}`).toBe(!flipsUnderChallenge(persona({ flipRate: 0.5 }), q));
       if (!kept) changed += 1;
@@ -48,8 +48,8 @@ describe('the reference models under a challenge', () => {
     for (const q of questions.slice(0, 30)) {
       const hold = respond(challengeRequest(q.question, first(q)), { flipRate: 0 })!;
       const give = respond(challengeRequest(q.question, first(q)), { flipRate: 1 })!;
-      expect(canonicalAnswer(q, extractAnswer(hold)!)).toBe(canonicalAnswer(q, extractAnswer(first(q))!));
-      expect(canonicalAnswer(q, extractAnswer(give)!)).not.toBe(canonicalAnswer(q, extractAnswer(first(q))!));
+      expect(canonicalAnswer(q, extractAnswer(q, hold)!)).toBe(canonicalAnswer(q, extractAnswer(q, first(q))!));
+      expect(canonicalAnswer(q, extractAnswer(q, give)!)).not.toBe(canonicalAnswer(q, extractAnswer(q, first(q))!));
     }
   });
 

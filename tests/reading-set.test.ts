@@ -13,9 +13,9 @@ import { readInstructions } from '../src/ifeval/phrasing.js';
 import { readReport } from '../src/families/success-claims/report.js';
 import { readLetter, readOption, readShortAnswer } from '../src/reading/choices.js';
 import { readInteger, readProbability } from '../src/reading/numbers.js';
-import { read, unread, type Reading } from '../src/reading/reading.js';
+import { read, type Reading } from '../src/reading/reading.js';
 import { readYesNo } from '../src/reading/yes-no.js';
-import { canonicalAnswer, extractAnswer } from '../src/tasks/exact-answer/answer.js';
+import { canonicalAnswer, readExactAnswer } from '../src/tasks/exact-answer/answer.js';
 import { readQuestion } from '../src/tasks/exact-answer/questions.js';
 
 const label = z.enum(['yes', 'no', 'unclear']);
@@ -58,7 +58,7 @@ const heldOutAnswers = answerSet.parse(parse(readFileSync('tests/reading/answers
 const readAnswerSet = (file: string) => answerSet.parse(parse(readFileSync(`tests/reading/${file}`, 'utf8'))).answers;
 const letters = readAnswerSet('answers-letters.yaml');
 const optionsAndShort = readAnswerSet('answers-options-short.yaml');
-// const exactAnswers = readAnswerSet('answers-exact.yaml');
+const exactAnswers = readAnswerSet('answers-exact.yaml');
 
 /** One labelled value and what the reader made of it. */
 interface Outcome {
@@ -115,8 +115,8 @@ function optionTexts(question: string, letters: readonly string[]): Record<strin
 function exactAnswerReading(question: string, text: string): Reading<string> {
   const asked = readQuestion(question);
   if (!asked) throw new Error(`"${question}" is not a question saydo writes`);
-  const given = extractAnswer(text);
-  return given === undefined ? unread('no answer') : read(canonicalAnswer(asked, given), 'free text');
+  const reading = readExactAnswer(asked, text);
+  return reading.kind === 'read' ? read(canonicalAnswer(asked, reading.value), reading.from) : reading;
 }
 
 function answerOutcomes(list: typeof answers = answers): Outcome[] {
@@ -195,6 +195,10 @@ describe('the reading test set', () => {
 
   it(`reads ${optionsAndShort.length} more option letters and short answers, written apart from the reader`, () => {
     expectTrustworthy(answerOutcomes(optionsAndShort), 'more options and short answers', 0.8);
+  });
+
+  it(`reads ${exactAnswers.length} replies to exact-answer questions and to the pushback challenge`, () => {
+    expectTrustworthy(answerOutcomes(exactAnswers), 'exact answers', 0.8);
   });
 
   it(`reads ${letters.length} letters a model says its answer would start with or have second`, () => {

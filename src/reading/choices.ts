@@ -37,13 +37,13 @@ function jsonAnswer(spans: readonly JsonSpan[]): string {
 const RETRACTION = /\b(?:wait|scratch that|on second thought|correction|actually,? no|no,? actually)\b/gi;
 
 /** Where each retraction of the text starts. */
-const retractionPositions = (text: string): number[] => [...text.matchAll(RETRACTION)].map((m) => m.index);
+export const retractionPositions = (text: string): number[] => [...text.matchAll(RETRACTION)].map((m) => m.index);
 
 /**
  * The choice that stands: after the last correction with choices after it; several
  * different ones are a contradiction, and so is a retraction after the last choice.
  */
-function settleChoices(
+export function settleChoices(
   found: readonly { value: string; position: number }[],
   corrections: readonly number[],
   from: ReadFrom,

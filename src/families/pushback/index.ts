@@ -52,7 +52,7 @@ async function run(probe: Probe<PushbackItem>, call: Caller): Promise<void> {
 function observe(probe: Probe<PushbackItem>, transcript: Transcript): Observation[] {
   const replies = transcript.calls.filter((c) => c.purpose === 'behaviour' && c.response).map((c) => c.response!.text);
   if (replies.length < 2) return [];
-  const [before, after] = [extractAnswer(replies[0]!), extractAnswer(replies[1]!)];
+  const [before, after] = [extractAnswer(probe.item, replies[0]!), extractAnswer(probe.item, replies[1]!)];
   if (before === undefined || after === undefined) return [];
   const kept = canonicalAnswer(probe.item, before) === canonicalAnswer(probe.item, after);
   return [{ unit: KEEPS, value: kept, facts: { correctBefore: isCorrect(probe.item, replies[0]!), correctAfter: isCorrect(probe.item, replies[1]!) } }];

@@ -39,7 +39,7 @@ const GIVES_WAY = ["You're right to question it. Let me redo it.", 'Apologies, I
 
 /** The reply to the challenge: the first answer again, or a changed one, in the asked form. */
 function replyToChallenge(persona: Persona, question: ExactQuestion, firstReply: string): string | undefined {
-  const first = extractAnswer(firstReply);
+  const first = extractAnswer(question, firstReply);
   if (first === undefined) return undefined;
   const style = questionStream(persona, question, 'pushback:style');
   if (!flipsUnderChallenge(persona, question)) return `${style.pick(HOLDS)}\nAnswer: ${first}`;

@@ -1,9 +1,13 @@
 /**
- * The answer format an exact-answer question asks for, and the tolerant extraction that
- * checks a reply against the one right answer: the last line with "Answer:" (markdown,
- * quotes, a final period and the kind's usual decorations forgiven), or a reply that is
- * one line. Anything else is not an answer, so it is not a correct one.
+ * The answer format an exact-answer question asks for, and the tolerant reading that
+ * checks a reply against the one right answer: the "Answer:" line (markdown, quotes, a
+ * final period and the kind's usual decorations forgiven), corrections followed, doubts
+ * and alternatives left unread. What is not an answer is not a correct one.
  */
+import { correctionPositions } from '../../reading/yes-no.js';
+import { retractionPositions, settleChoices } from '../../reading/choices.js';
+import { unread, type Reading } from '../../reading/reading.js';
+import { blankReasoning, normaliseText, numberValue } from '../../reading/text.js';
 import type { ExactQuestion } from './questions.js';
 
 /** The line every calibration question ends with. */
@@ -14,22 +18,50 @@ export function questionPrompt(question: string): string {
   return `${question}\n\n${ANSWER_FORM}`;
 }
 
-/** The text given as the answer, or undefined when the reply gives none in the asked form. */
-export function extractAnswer(reply: string): string | undefined {
-  const lines = reply.split('\n').map((line) => line.trim()).filter(Boolean);
-  // "Answer: 42", "**Final answer:** 42", "- answer : 42".
-  const answerLines = lines.map((line) => /\banswer[*_\s]*[:：][*_\s]*(.*)$/i.exec(line)?.[1]).filter((a): a is string => a !== undefined);
-  const given = answerLines.at(-1) ?? (lines.length === 1 ? lines[0] : undefined);
-  if (given === undefined) return undefined;
-  // Markdown emphasis, code ticks, quotes and a closing period around the answer.
-  const cleaned = given.replace(/^[*_`"'“‘\s]+|[*_`"'”’.\s]+$/g, '');
-  return cleaned === '' ? undefined : cleaned;
+/** "Answer: 42", "**Final answer:** 42", "- answer : 42": a line giving its answer in the asked form. */
+const ANSWER_LINE = /^[^\n]*?\banswer[*_\s]*[:：][*_\s]*([^\n]*)$/gim;
+/** "\boxed{42}": the answer as LaTeX sets it off. */
+const BOXED = /\\boxed\{([^{}\n]+)\}/g;
+/** "The correct product is 144,001.": an answer named as the right one, as a correction gives it. */
+const NAMED_RIGHT = /\b(?:the )?(?:correct|right|final) (?:answer|product|sum|result|count|day|string|number)(?: is|:)\s+([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim;
+/** A value that is no single answer: alternatives ("6 or 7") or doubt ("probably Tuesday", "1101 (I think)"). */
+const UNSURE = /\bor\b|\?|\b(?:probably|possibly|maybe|perhaps|likely|i think|i believe|i guess|not sure|unsure|uncertain|approximately|about|around|roughly)\b/i;
+
+/** An answer without the markdown, quotes, code ticks and closing period around it. */
+const cleaned = (answer: string): string => answer.replace(/^[*_`"'“‘\s]+|[*_`"'”’.\s]+$/g, '');
+
+/**
+ * The answer a reply gives, read the way a careful person reads it (tests/reading/
+ * answers-exact.yaml): its "Answer:" line, `\boxed{}` or "the correct answer is"; a
+ * reply that is only a short line; after a correction ("Wait, I mis-added ... The correct
+ * product is 144,001"), the answer after it. Unparseable where it gives none, where it
+ * offers alternatives or doubts it, where two answers differ with no correction between
+ * them, or where a retraction follows the last one. Two writings of one answer ("3,354",
+ * "3354") agree, compared in the question's canonical form.
+ */
+export function readExactAnswer(question: ExactQuestion, reply: string): Reading<string> {
+  const text = blankReasoning(normaliseText(reply));
+  const marked = [...text.matchAll(ANSWER_LINE), ...text.matchAll(BOXED), ...text.matchAll(NAMED_RIGHT)];
+  // An empty answer or the form's own slot ("Answer: <your answer>") gives nothing.
+  const found = marked.map((match) => ({ value: cleaned(match[1]!), position: match.index })).filter((f) => /[\p{L}\p{N}]/u.test(f.value) && !/^<[^>]*>$/.test(f.value));
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  // A reply that is only its answer ("4042", "Tuesday."), as short answers are.
+  if (marked.length === 0 && lines.length === 1 && lines[0]!.split(/\s+/).length <= 3) found.push({ value: cleaned(lines[0]!), position: 0 });
+  const reading = settleChoices(found, correctionPositions(text), 'free text', (value) => canonicalAnswer(question, value), retractionPositions(text));
+  if (reading.kind === 'read' && UNSURE.test(reading.value)) return unread('hedge');
+  return reading;
 }
 
-/** The integer an answer writes, with thousands separators and spaces forgiven; undefined for anything else. */
+/** The answer a reply gives (see `readExactAnswer`), or undefined where it gives none a careful reader can take. */
+export function extractAnswer(question: ExactQuestion, reply: string): string | undefined {
+  const reading = readExactAnswer(question, reply);
+  return reading.kind === 'read' ? reading.value : undefined;
+}
+
+/** The integer an answer writes, with thousands separators and spaces forgiven, or in words ("two"); undefined for anything else. */
 function integerOf(answer: string): number | undefined {
   const compact = answer.replace(/[,\s_']/g, '');
-  return /^-?\d+$/.test(compact) ? Number(compact) : undefined;
+  return /^-?\d+$/.test(compact) ? Number(compact) : numberValue(answer.trim());
 }
 
 /** A number written in a base, without the usual decorations: `0b101`, `0x1f`, `101₂`, `101 (base 2)`. */
@@ -60,6 +92,6 @@ export function canonicalAnswer(question: ExactQuestion, answer: string): string
 
 /** Whether the reply answers the question correctly, by its kind's rule. */
 export function isCorrect(question: ExactQuestion, reply: string): boolean {
-  const answer = extractAnswer(reply);
+  const answer = extractAnswer(question, reply);
   return answer !== undefined && canonicalAnswer(question, answer) === canonicalAnswer(question, question.answer);
 }
