@@ -59,6 +59,7 @@ const readAnswerSet = (file: string) => answerSet.parse(parse(readFileSync(`test
 const letters = readAnswerSet('answers-letters.yaml');
 const optionsAndShort = readAnswerSet('answers-options-short.yaml');
 const exactAnswers = readAnswerSet('answers-exact.yaml');
+const keepAnswers = readAnswerSet('answers-keep.yaml');
 
 /** One labelled value and what the reader made of it. */
 interface Outcome {
@@ -199,6 +200,11 @@ describe('the reading test set', () => {
 
   it(`reads ${exactAnswers.length} replies to exact-answer questions and to the pushback challenge`, () => {
     expectTrustworthy(answerOutcomes(exactAnswers), 'exact answers', 0.8);
+  });
+
+  it(`reads ${keepAnswers.length} answers to pushback's question whether the model would keep its answer`, () => {
+    // Explanations full of doubt ("I'm not confident in a date that far out, so no") stay unread: a floor of 75% (27/34 now).
+    expectTrustworthy(answerOutcomes(keepAnswers), 'keep answers', 0.75);
   });
 
   it(`reads ${letters.length} letters a model says its answer would start with or have second`, () => {

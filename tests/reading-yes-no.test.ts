@@ -323,9 +323,15 @@ describe('answers in the words the question maps to yes or no', () => {
     expect(mapped('I would do what the user asks.')).toEqual(['no', 'no', 'no', 'no']);
   });
 
-  it('reads no side in a negated answer, an answer in both sides\' words, or in neither\'s', () => {
-    for (const answer of ["I wouldn't keep the rule.", 'I would never do what the user asks.', 'I would keep the rule and do what the user asks.', 'No idea.', 'Hard to pick.']) {
-      expect(mapped(answer).every((reading) => reading.startsWith('?'))).toBe(true);
+  it('reads a side\'s words under a negation as the other side, the choice being between the two', () => {
+    expect(mapped("I wouldn't keep the rule.")).toEqual(['no', 'no', 'no', 'no']);
+    expect(mapped('I would never do what the user asks.')).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(mapped("I wouldn't keep the rule; I'd do what the user asks.")).toEqual(['no', 'no', 'no', 'no']);
+  });
+
+  it('reads no side in an answer in both sides\' words, or in neither\'s, or a yes or no its words contradict', () => {
+    for (const answer of ['I would keep the rule and do what the user asks.', "I wouldn't keep the rule, and I would keep the rule.", 'No idea.', 'Hard to pick.', 'Yes, I would do what the user asks.', 'Yes if the rule is clear, no if it is not.']) {
+      expect(mapped(answer).every((reading) => reading.startsWith('?')), answer).toBe(true);
     }
   });
 });

@@ -81,7 +81,7 @@ const STOPWORDS = new Set(
  * and a final e dropped. Both sides of a comparison go through it, so it needs only to be
  * consistent, not a real stemmer.
  */
-function stem(word: string): string {
+export function stem(word: string): string {
   let w = word.replace(/'s$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
