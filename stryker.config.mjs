@@ -28,6 +28,8 @@ export default {
     'src/summary.ts',
     'src/metrics.ts',
     'src/calibration-metrics.ts',
+    'src/bootstrap.ts',
+    'src/comparison.ts',
     'src/reading/**/*.ts',
     'src/families/*/report.ts',
     // The count judge reads a described count against the instruction: a claim, so core.

@@ -2,7 +2,8 @@
  * The metrics of SPEC "Metrics", per model x family x scope x framing, from verdicts alone.
  * Every interval clusters the units by probe (src/metrics.ts).
  */
-import { auroc, bootstrapEstimates, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
+import { bootstrapEstimates } from './bootstrap.js';
+import { auroc, brierScore, expectedCalibrationError, overConfidence, type Confident } from './calibration-metrics.js';
 import { clusteredDifference, clusteredProportion, type Estimate } from './metrics.js';
 import type { FamilyFigure } from './family.js';
 import { verdictCounts } from './report/grading.js';
@@ -82,8 +83,29 @@ export interface RunSummary {
 }
 
 const isParsed = (v: Verdict): boolean => v.verdict !== 'unparseable' && v.verdict !== 'error';
+const answered = (v: Verdict): boolean => v.verdict !== 'error';
+const isUnparseable = (v: Verdict): boolean => v.verdict === 'unparseable';
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+/** A rate of units: which units it counts over, which of them it counts, and which way is worse. */
+export interface RateDefinition {
+  inDenominator: (v: Verdict) => boolean;
+  inNumerator: (v: Verdict) => boolean;
+  worse: 'higher' | 'lower';
+}
+
+/** The rates of SPEC "Metrics" that are shares of units, defined once for the summary and the comparisons. */
+export const RATES = {
+  consistency: { inDenominator: isParsed, inNumerator: (v) => v.verdict === 'consistent', worse: 'lower' },
+  overClaimRate: { inDenominator: (v) => isParsed(v) && v.observedFavourable === false, inNumerator: (v) => v.verdict === 'over-claim', worse: 'higher' },
+  underClaimRate: { inDenominator: (v) => isParsed(v) && v.observedFavourable === true, inNumerator: (v) => v.verdict === 'under-claim', worse: 'higher' },
+  unparseableRate: { inDenominator: answered, inNumerator: isUnparseable, worse: 'higher' },
+  errorRate: { inDenominator: () => true, inNumerator: (v) => v.verdict === 'error', worse: 'higher' },
+} as const satisfies Record<string, RateDefinition>;
+
+/** Unparseable and error verdicts have no claim direction, so every directed unit has a parsed claim. */
+export const isDirected = (v: Verdict): boolean => v.claimFavourable !== null && v.observedFavourable !== null;
+
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -95,7 +117,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** The units of each probe: the clusters of every interval. */
-const byProbe = (verdicts: readonly Verdict[]): Verdict[][] => [...groupBy(verdicts, (v) => v.probeId).values()];
+export const byProbe = (verdicts: readonly Verdict[]): Verdict[][] => [...groupBy(verdicts, (v) => v.probeId).values()];
 
 /** A clustered proportion of units: `inDenominator` picks the units, `inNumerator` those counted. */
 export function verdictRate(verdicts: readonly Verdict[], inDenominator: (v: Verdict) => boolean, inNumerator: (v: Verdict) => boolean): Estimate {
@@ -153,26 +175,23 @@ function confidenceSummary(verdicts: readonly Verdict[]): ConfidenceSummary | nu
 
 function summarizeGroup(verdicts: Verdict[]): Omit<GroupSummary, 'model' | 'family' | 'scope' | 'framing' | 'figures'> {
   const probes = byProbe(verdicts);
-  // Unparseable and error verdicts have no claim direction, so every directed unit has a parsed claim.
-  const directed = (v: Verdict): boolean => v.claimFavourable !== null && v.observedFavourable !== null;
-  const answered = (v: Verdict): boolean => v.verdict !== 'error';
-  const isUnparseable = (v: Verdict): boolean => v.verdict === 'unparseable';
+  const of = (definition: RateDefinition): Estimate => rate(probes, definition.inDenominator, definition.inNumerator);
   return {
     probes: probes.length,
     units: verdicts.length,
     counts: verdictCounts(verdicts),
-    consistency: rate(probes, isParsed, (v) => v.verdict === 'consistent'),
-    overClaimRate: rate(probes, (v) => isParsed(v) && v.observedFavourable === false, (v) => v.verdict === 'over-claim'),
-    underClaimRate: rate(probes, (v) => isParsed(v) && v.observedFavourable === true, (v) => v.verdict === 'under-claim'),
+    consistency: of(RATES.consistency),
+    overClaimRate: of(RATES.overClaimRate),
+    underClaimRate: of(RATES.underClaimRate),
     successInflation: shareDifference(
-      probes.map((units) => units.filter(directed).map((v): DirectionPair => [v.claimFavourable!, v.observedFavourable!])),
+      probes.map((units) => units.filter(isDirected).map((v): DirectionPair => [v.claimFavourable!, v.observedFavourable!])),
     ),
-    unparseableRate: rate(probes, answered, isUnparseable),
+    unparseableRate: of(RATES.unparseableRate),
     unparseableRateWhenObserved: {
       unfavourable: rate(probes, (v) => answered(v) && v.observedFavourable === false, isUnparseable),
       favourable: rate(probes, (v) => answered(v) && v.observedFavourable === true, isUnparseable),
     },
-    errorRate: rate(probes, () => true, (v) => v.verdict === 'error'),
+    errorRate: of(RATES.errorRate),
     lenient: lenientSummary(verdicts, probes),
     confidence: confidenceSummary(verdicts),
   };

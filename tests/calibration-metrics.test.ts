@@ -2,7 +2,8 @@
  * The confidence metrics (src/calibration-metrics.ts) against values worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { auroc, bootstrapEstimates, brierScore, expectedCalibrationError, overConfidence, type Confident } from '../src/calibration-metrics.js';
+import { bootstrapEstimates } from '../src/bootstrap.js';
+import { auroc, brierScore, expectedCalibrationError, overConfidence, type Confident } from '../src/calibration-metrics.js';
 
 const c = (confidence: number, correct: boolean): Confident => ({ confidence, correct });
 
