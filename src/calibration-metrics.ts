@@ -19,12 +19,18 @@ export function brierScore(items: readonly Confident[]): number {
   return sum / items.length;
 }
 
+/** One bin of stated confidences: how many, their mean, and the share of them that were right. */
+export interface ConfidenceBin {
+  count: number;
+  confidence: number;
+  accuracy: number;
+}
+
 /**
- * Expected calibration error: the confidences binned into `bins` equal-width bins
- * ([0, 0.1), ..., [0.9, 1.0], 1 in the last), and the bins' |mean confidence - accuracy|
- * weighted by their share of the items.
+ * The confidences in `bins` equal-width bins ([0, 0.1), ..., [0.9, 1.0], 1 in the last),
+ * the empty ones left out: the points of a reliability diagram.
  */
-export function expectedCalibrationError(items: readonly Confident[], bins = 10): number {
+export function reliabilityBins(items: readonly Confident[], bins = 10): ConfidenceBin[] {
   const count = new Array<number>(bins).fill(0);
   const confidence = new Array<number>(bins).fill(0);
   const correct = new Array<number>(bins).fill(0);
@@ -34,8 +40,15 @@ export function expectedCalibrationError(items: readonly Confident[], bins = 10)
     confidence[bin]! += item.confidence;
     correct[bin]! += item.correct ? 1 : 0;
   }
-  // Each bin's weight n/N times |mean confidence - accuracy| is |sum confidence - sum correct| / N.
-  return count.reduce((error, n, bin) => (n === 0 ? error : error + Math.abs(confidence[bin]! - correct[bin]!) / items.length), 0);
+  return count.flatMap((n, bin) => (n === 0 ? [] : [{ count: n, confidence: confidence[bin]! / n, accuracy: correct[bin]! / n }]));
+}
+
+/**
+ * Expected calibration error: the confidences in `bins` equal-width bins, and the bins'
+ * |mean confidence - accuracy| weighted by their share of the items.
+ */
+export function expectedCalibrationError(items: readonly Confident[], bins = 10): number {
+  return reliabilityBins(items, bins).reduce((error, bin) => error + (bin.count / items.length) * Math.abs(bin.confidence - bin.accuracy), 0);
 }
 
 /** Mean confidence minus accuracy: above 0, the model is surer than it is right. */

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { runEval } from './commands/eval.js';
 import { runIfevalCommand } from './commands/ifeval.js';
 import { pairSuite, runPair } from './commands/pair.js';
+import { runReport } from './commands/report.js';
 import { runScore } from './commands/score.js';
 import { parseInteger, parseMilliseconds, parsePort, parseRate, parseReportStyles, runServe, type ServeCommandOptions } from './commands/serve.js';
 import { REPORTS_ON } from './reference/persona.js';
@@ -75,6 +76,27 @@ program
   .option('--summary <file>', 'also write every metric, per framing, as JSON')
   .action(async (run: string, options: { verdicts?: string; summary?: string }) => {
     await runScore({ run, ...options });
+  });
+
+program
+  .command('report')
+  .description('Write a report directory from promptfoo outputs (several: shards of one suite, merged): report.html, summary.json, summary.md, junit.xml. Exits 1 when something regressed.')
+  .argument('<runs...>', 'promptfoo output files (.json or .jsonl)')
+  .requiredOption('-o, --out <dir>', 'directory to write the report into')
+  .option('--baseline <summary>', 'a summary.json of an earlier run to compare this one with')
+  .option('--max-regression <size>', 'how far a rate must move the unfavourable way (interval excluding 0) to be a regression', parseRate, 0.05)
+  .option('--history <dir>', 'append this run to a history directory and draw the trend across its runs')
+  .option('--label <text>', 'this run\'s label in the history (default: the time now)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  saydo report results/2026-12-08T10-00-00/results.json --out report/
+  saydo report shard-*.json --out report/                               merge the shards of one suite
+  saydo report results.json --out report/ --baseline main/summary.json  exit 1 on a regression against main`,
+  )
+  .action(async (runs: string[], options: { out: string; baseline?: string; maxRegression: number; history?: string; label?: string }) => {
+    process.exitCode = await runReport({ runs, ...options });
   });
 
 program

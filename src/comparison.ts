@@ -31,7 +31,7 @@ interface Totals {
 }
 
 /** One probe's totals for every compared rate. */
-type ProbeTotals = Record<ComparedMetric, Totals>;
+export type ProbeTotals = Record<ComparedMetric, Totals>;
 
 function totalsOf(units: readonly Verdict[], definition: RateDefinition): Totals {
   const denominator = units.filter(definition.inDenominator);
@@ -105,12 +105,19 @@ const ratio = (items: readonly { count: number; units: number }[]): number | und
   return units === 0 ? undefined : items.reduce((sum, t) => sum + t.count, 0) / units;
 };
 
-/** Compares the baseline's and the candidate's verdicts of one family, scope and framing, on the probes both ran. */
-function compareGroup(baseline: readonly Verdict[], candidate: readonly Verdict[], maxRegression: number): Omit<GroupComparison, 'family' | 'scope' | 'framing' | 'baseline' | 'candidate'> {
-  const mine = new Map(byProbe(candidate).map((units) => [units[0]!.probeId, probeTotals(units)]));
-  const paired = byProbe(baseline)
-    .filter((units) => mine.has(units[0]!.probeId))
-    .map((units) => ({ baseline: probeTotals(units), candidate: mine.get(units[0]!.probeId)! }));
+/** Each probe's totals, by probe id: what a saved summary keeps so a later run can be compared with it. */
+export type TotalsByProbe = Record<string, ProbeTotals>;
+
+/** The totals of every probe among the verdicts (of one model, family, scope and framing). */
+export function totalsByProbe(verdicts: readonly Verdict[]): TotalsByProbe {
+  return Object.fromEntries(byProbe(verdicts).map((units) => [units[0]!.probeId, probeTotals(units)]));
+}
+
+/** Compares a baseline's and a candidate's probe totals of one family, scope and framing, on the probes both ran. */
+export function compareTotals(baseline: TotalsByProbe, candidate: TotalsByProbe, maxRegression: number): Omit<GroupComparison, 'family' | 'scope' | 'framing' | 'baseline' | 'candidate'> {
+  const paired = Object.keys(baseline)
+    .filter((probeId) => Object.hasOwn(candidate, probeId))
+    .map((probeId) => ({ baseline: baseline[probeId]!, candidate: candidate[probeId]! }));
   const differences = bootstrapEstimates(
     paired.map((pair) => [pair]),
     Object.fromEntries(
@@ -155,7 +162,7 @@ export function compareModels(verdicts: readonly Verdict[], baseline: string, ca
     const [a, b] = [group.filter((v) => v.model === baseline), group.filter((v) => v.model === candidate)];
     if (a.length === 0 || b.length === 0) return [];
     const { family, scope, framing } = group[0]!;
-    const compared = compareGroup(a, b, maxRegression);
+    const compared = compareTotals(totalsByProbe(a), totalsByProbe(b), maxRegression);
     return compared.probes === 0 ? [] : [{ family, scope, framing, baseline, candidate, ...compared }];
   });
 }

@@ -137,3 +137,27 @@ export async function readSavedRun(path: string): Promise<SavedResult[]> {
   if (!Array.isArray(list)) throw new Error(`${path}: no results.results list: is this a promptfoo -o JSON file?`);
   return list.map((row, i) => toSavedResult(row, `${path}: results.results[${i}]`));
 }
+
+/**
+ * Several saved runs as one: the shards of one suite (promptfoo's `--filter-range` on
+ * several machines) merged, each probe and model once (the first seen), in a fixed order
+ * (the families in `familyOrder`, then probe id, then models as first seen) so that the
+ * merge of the shards gives the unsharded run's figures exactly.
+ */
+export function mergeRuns(runs: readonly (readonly SavedResult[])[], familyOrder: readonly string[]): SavedResult[] {
+  const seen = new Set<string>();
+  const merged = runs.flat().filter((result) => {
+    const key = `${result.probe.id}\u0000${result.model}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const models = [...new Set(merged.map((r) => r.model))];
+  const familyRank = (family: string): number => (familyOrder.includes(family) ? familyOrder.indexOf(family) : familyOrder.length);
+  return merged.sort(
+    (a, b) =>
+      familyRank(a.probe.family) - familyRank(b.probe.family) ||
+      (a.probe.id < b.probe.id ? -1 : a.probe.id > b.probe.id ? 1 : 0) ||
+      models.indexOf(a.model) - models.indexOf(b.model),
+  );
+}

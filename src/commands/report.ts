@@ -1,0 +1,88 @@
+/**
+ * `saydo report`: one or more promptfoo outputs (shards of one suite are merged) into a
+ * report directory: report.html, summary.json, summary.md and junit.xml; with
+ * `--baseline`, this run against a saved summary; with `--history`, the trend across
+ * runs. Resolves to the exit code: 1 when something regressed.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FAMILIES, familyFigures } from '../families/index.js';
+import { renderJunit, renderMarkdown } from '../report/ci.js';
+import { renderReportPage, type HistoryEntry } from '../report/html.js';
+import { buildSummaryFile, readBaselineTotals, type SummaryFile } from '../report/summary-file.js';
+import { verdictsOfRun } from '../rescore.js';
+import { mergeRuns, readSavedRun } from '../results.js';
+import { summarizeUsage } from '../usage.js';
+
+export interface ReportOptions {
+  runs: string[];
+  out: string;
+  baseline?: string;
+  maxRegression: number;
+  history?: string;
+  /** The history entry's label (default: the time now). */
+  label?: string;
+}
+
+/** The headline figures of a summary, as one history entry. */
+function historyEntry(summary: SummaryFile, label: string): HistoryEntry {
+  const headline = summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
+  return {
+    label,
+    groups: headline.map((g) => ({ model: g.model, family: g.family, overClaimRate: g.overClaimRate.value, successInflation: g.successInflation.value, consistency: g.consistency.value })),
+  };
+}
+
+/** Appends this run to the history directory and reads every entry back, oldest first. */
+async function updateHistory(dir: string, entry: HistoryEntry): Promise<HistoryEntry[]> {
+  await mkdir(dir, { recursive: true });
+  const existing = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  const file = `${String(existing.length + 1).padStart(5, '0')}.json`;
+  await writeFile(join(dir, file), JSON.stringify(entry, null, 2) + '\n');
+  const entries: HistoryEntry[] = [];
+  for (const name of [...existing, file]) {
+    try {
+      entries.push(JSON.parse(await readFile(join(dir, name), 'utf8')) as HistoryEntry);
+    } catch (error) {
+      throw new Error(`${join(dir, name)}: not a saydo history entry: ${(error as Error).message}`);
+    }
+  }
+  return entries;
+}
+
+/** Builds the report; returns the summary and the exit code (1 when something regressed). */
+export async function writeReport(options: ReportOptions): Promise<{ summary: SummaryFile; code: number }> {
+  const results = mergeRuns(await Promise.all(options.runs.map(readSavedRun)), FAMILIES.map((f) => f.name));
+  const verdicts = await verdictsOfRun(results);
+  let baseline: { path: string; totals: ReturnType<typeof readBaselineTotals> } | undefined;
+  if (options.baseline) {
+    let document: unknown;
+    try {
+      document = JSON.parse(await readFile(options.baseline, 'utf8'));
+    } catch (error) {
+      throw new Error(`${options.baseline}: cannot read the baseline summary: ${(error as Error).message}`);
+    }
+    baseline = { path: options.baseline, totals: readBaselineTotals(document, options.baseline) };
+  }
+  const summary = buildSummaryFile({ verdicts, runs: options.runs, usage: summarizeUsage(results), figuresOf: familyFigures, maxRegression: options.maxRegression, ...(baseline ? { baseline } : {}) });
+  await mkdir(options.out, { recursive: true });
+  const history = options.history ? await updateHistory(options.history, historyEntry(summary, options.label ?? new Date().toISOString().slice(0, 16))) : undefined;
+  // Pretty-printed, with each [count, units] pair kept on one line.
+  await writeFile(join(options.out, 'summary.json'), JSON.stringify(summary, null, 2).replace(/\[\s+(-?\d+),\s+(\d+)\s+\]/g, '[$1, $2]') + '\n');
+  await writeFile(join(options.out, 'summary.md'), renderMarkdown(summary));
+  await writeFile(join(options.out, 'junit.xml'), renderJunit(summary));
+  await writeFile(join(options.out, 'report.html'), renderReportPage({ summary, verdicts, results, ...(history ? { history } : {}) }));
+  return { summary, code: summary.regressions.length > 0 ? 1 : 0 };
+}
+
+/** The command: write the report, say where it is and what regressed. */
+export async function runReport(options: ReportOptions): Promise<number> {
+  const { summary, code } = await writeReport(options);
+  console.log(`Report (open in a browser): ${join(options.out, 'report.html')}`);
+  console.log(`For dashboards: ${join(options.out, 'summary.json')} (${summary.schema})   For CI: ${join(options.out, 'junit.xml')}, ${join(options.out, 'summary.md')}`);
+  if (summary.regressions.length > 0) {
+    console.error(`saydo: ${summary.regressions.length} regression(s):`);
+    for (const r of summary.regressions) console.error(`  ${r.family} (${r.scope}, ${r.framing}) ${r.metric}: ${r.baseline} → ${r.candidate} ${r.difference >= 0 ? '+' : ''}${r.difference.toFixed(3)} [${r.low.toFixed(3)}, ${r.high.toFixed(3)}]`);
+  }
+  return code;
+}
