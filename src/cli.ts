@@ -6,6 +6,7 @@ import { runEval } from './commands/eval.js';
 import { runIfevalCommand } from './commands/ifeval.js';
 import { pairSuite, runPair } from './commands/pair.js';
 import { runReport } from './commands/report.js';
+import { DEFAULT_MAX_REGRESSION } from './report/summary-file.js';
 import { runScore } from './commands/score.js';
 import { parseInteger, parseMilliseconds, parsePort, parseRate, parseReportStyles, runServe, type ServeCommandOptions } from './commands/serve.js';
 import { REPORTS_ON } from './reference/persona.js';
@@ -84,7 +85,7 @@ program
   .argument('<runs...>', 'promptfoo output files (.json or .jsonl)')
   .requiredOption('-o, --out <dir>', 'directory to write the report into')
   .option('--baseline <summary>', 'a summary.json of an earlier run to compare this one with')
-  .option('--max-regression <size>', 'how far a rate must move the unfavourable way (interval excluding 0) to be a regression', parseRate, 0.05)
+  .option('--max-regression <size>', 'how far a rate must move the unfavourable way (interval excluding 0) to be a regression', parseRate, DEFAULT_MAX_REGRESSION)
   .option('--history <dir>', 'append this run to a history directory and draw the trend across its runs')
   .option('--label <text>', 'this run\'s label in the history (default: the time now)')
   .addHelpText(

@@ -8,6 +8,8 @@ import { runPromptfoo } from '../promptfoo-cli.js';
 import { checkSuite } from '../suite-check.js';
 import { suiteWithTargets } from '../suite-targets.js';
 import { chooseTargets, suiteTargets } from '../target-selection.js';
+import { DEFAULT_MAX_REGRESSION } from '../report/summary-file.js';
+import { writeReportOf } from './report.js';
 import { renderTables, scoreSavedRun } from './score.js';
 
 export interface EvalOptions {
@@ -51,14 +53,15 @@ export async function runEval(options: EvalOptions): Promise<number> {
     console.error(`saydo: promptfoo exited with code ${code} and wrote no results (to continue an interrupted run: npx promptfoo eval --resume)`);
     return code === 0 ? 1 : code;
   }
-  const verdicts = join(out, 'verdicts.jsonl');
-  const summaryPath = join(out, 'summary.json');
-  const { summary, usage, pairs } = await scoreSavedRun({ run, verdicts, summary: summaryPath });
+  const verdictsPath = join(out, 'verdicts.jsonl');
+  const { results, verdicts, summary, usage, pairs } = await scoreSavedRun({ run, verdicts: verdictsPath });
+  await writeReportOf(results, verdicts, { runs: [run], out, maxRegression: DEFAULT_MAX_REGRESSION });
   const table = renderTables(summary, usage, pairs);
   await writeFile(join(out, 'summary.txt'), table + '\n');
   console.log(`\n${table}\n`);
-  console.log(`Report (open in a browser): ${html}`);
-  console.log(`Verdicts, one line per unit: ${verdicts}   All metrics per framing: ${summaryPath}`);
+  console.log(`Report (open in a browser): ${join(out, 'report.html')}`);
+  console.log(`promptfoo's own page: ${html}   Verdicts, one line per unit: ${verdictsPath}`);
+  console.log(`For dashboards and CI: ${join(out, 'summary.json')}, ${join(out, 'junit.xml')}, ${join(out, 'summary.md')}`);
   console.log('Browse every transcript: npx promptfoo view');
   return code;
 }

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { FAMILIES, familyFigures } from '../families/index.js';
 import { renderJunit, renderMarkdown } from '../report/ci.js';
 import { renderReportPage, type HistoryEntry } from '../report/html.js';
-import { buildSummaryFile, readBaselineTotals, type SummaryFile } from '../report/summary-file.js';
+import { pairsByCheck } from '../report/pairs-view.js';
+import { buildSummaryFile, readBaselineTotals, writeSummaryFile, type SummaryFile } from '../report/summary-file.js';
 import { verdictsOfRun } from '../rescore.js';
-import { mergeRuns, readSavedRun } from '../results.js';
+import { mergeRuns, readSavedRun, type SavedResult } from '../results.js';
+import type { Verdict } from '../types.js';
 import { summarizeUsage } from '../usage.js';
 
 export interface ReportOptions {
@@ -50,10 +52,14 @@ async function updateHistory(dir: string, entry: HistoryEntry): Promise<HistoryE
   return entries;
 }
 
-/** Builds the report; returns the summary and the exit code (1 when something regressed). */
+/** Builds the report from promptfoo outputs; returns the summary and the exit code (1 when something regressed). */
 export async function writeReport(options: ReportOptions): Promise<{ summary: SummaryFile; code: number }> {
   const results = mergeRuns(await Promise.all(options.runs.map(readSavedRun)), FAMILIES.map((f) => f.name));
-  const verdicts = await verdictsOfRun(results);
+  return writeReportOf(results, await verdictsOfRun(results), options);
+}
+
+/** Builds the report from results already read and scored (as `saydo eval` has them). */
+export async function writeReportOf(results: readonly SavedResult[], verdicts: readonly Verdict[], options: ReportOptions): Promise<{ summary: SummaryFile; code: number }> {
   let baseline: { path: string; totals: ReturnType<typeof readBaselineTotals> } | undefined;
   if (options.baseline) {
     let document: unknown;
@@ -64,11 +70,11 @@ export async function writeReport(options: ReportOptions): Promise<{ summary: Su
     }
     baseline = { path: options.baseline, totals: readBaselineTotals(document, options.baseline) };
   }
-  const summary = buildSummaryFile({ verdicts, runs: options.runs, usage: summarizeUsage(results), figuresOf: familyFigures, maxRegression: options.maxRegression, ...(baseline ? { baseline } : {}) });
+  const pairs = verdicts.some((v) => v.family === 'pairs') ? pairsByCheck(verdicts, results) : undefined;
+  const summary = buildSummaryFile({ verdicts, runs: options.runs, usage: summarizeUsage(results), figuresOf: familyFigures, maxRegression: options.maxRegression, ...(baseline ? { baseline } : {}), ...(pairs ? { pairs } : {}) });
   await mkdir(options.out, { recursive: true });
   const history = options.history ? await updateHistory(options.history, historyEntry(summary, options.label ?? new Date().toISOString().slice(0, 16))) : undefined;
-  // Pretty-printed, with each [count, units] pair kept on one line.
-  await writeFile(join(options.out, 'summary.json'), JSON.stringify(summary, null, 2).replace(/\[\s+(-?\d+),\s+(\d+)\s+\]/g, '[$1, $2]') + '\n');
+  await writeSummaryFile(join(options.out, 'summary.json'), summary);
   await writeFile(join(options.out, 'summary.md'), renderMarkdown(summary));
   await writeFile(join(options.out, 'junit.xml'), renderJunit(summary));
   await writeFile(join(options.out, 'report.html'), renderReportPage({ summary, verdicts, results, ...(history ? { history } : {}) }));

@@ -3,7 +3,9 @@
  * is docs/summary-schema.md), and the comparisons it makes: every pair of models in the
  * run, and, with a baseline summary, this run against it. Pure: built from verdicts.
  */
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import type { PairsByCheck } from './pairs-view.js';
 import { COMPARED, compareAllModels, compareTotals, totalsByProbe, type GroupComparison, type ProbeTotals, type TotalsByProbe } from '../comparison.js';
 import { groupBy, summarize, type FiguresOf, type GroupSummary, type RunSummary } from '../summary.js';
 import type { Verdict } from '../types.js';
@@ -12,6 +14,14 @@ import { describeIssues } from '../validate.js';
 
 /** The schema and version of summary.json; a change that breaks readers raises the version. */
 export const SUMMARY_SCHEMA = 'saydo.summary/v1';
+
+/** The default size a rate must move, the unfavourable way, to be a regression. */
+export const DEFAULT_MAX_REGRESSION = 0.05;
+
+/** Writes summary.json, pretty-printed, each [count, units] pair on one line. */
+export async function writeSummaryFile(path: string, summary: SummaryFile): Promise<void> {
+  await writeFile(path, JSON.stringify(summary, null, 2).replace(/\[\s+(-?\d+),\s+(\d+)\s+\]/g, '[$1, $2]') + '\n');
+}
 
 /** One group's per-probe totals: what a later run needs to be compared with this one, probe by probe. */
 export interface GroupTotals {
@@ -67,6 +77,8 @@ export interface SummaryFile extends RunSummary {
   usage: UsageSummary[];
   /** Each group's totals per probe, `[count, units]` per rate in `COMPARED` order: what a later run's `--baseline` compares with. */
   probeTotals: GroupTotals[];
+  /** Pairs regrouped by assertion type and metric, where the run has pairs. */
+  pairs?: PairsByCheck;
 }
 
 const groupKey = (v: { family: string; scope: string; framing: string }): string => [v.family, v.scope, v.framing].join('\u0000');
@@ -118,6 +130,7 @@ export function buildSummaryFile(options: {
   figuresOf: FiguresOf;
   maxRegression: number;
   baseline?: { path: string; totals: readonly GroupTotals[] };
+  pairs?: PairsByCheck;
 }): SummaryFile {
   const { verdicts, figuresOf, maxRegression } = options;
   const summary = summarize(verdicts, figuresOf);
@@ -139,6 +152,7 @@ export function buildSummaryFile(options: {
     differences: regressionsOf(comparisons),
     usage: options.usage,
     probeTotals,
+    ...(options.pairs ? { pairs: options.pairs } : {}),
   };
 }
 
