@@ -15,6 +15,9 @@ import type { Verdict } from './types.js';
 export const COMPARED = ['overClaimRate', 'underClaimRate', 'successInflation', 'consistency', 'unparseableRate'] as const;
 export type ComparedMetric = (typeof COMPARED)[number];
 
+/** The fewest probes with units in a rate under both models for its difference to get an interval. */
+export const MIN_COMPARED_PROBES = 10;
+
 /** Which way each compared rate is worse. */
 export const WORSE: Record<ComparedMetric, 'higher' | 'lower'> = {
   overClaimRate: RATES.overClaimRate.worse,
@@ -131,7 +134,10 @@ export function compareTotals(baseline: TotalsByProbe, candidate: TotalsByProbe,
     ) as Record<ComparedMetric, (items: readonly (typeof paired)[number][]) => number | undefined>,
   );
   const metrics = COMPARED.map((metric): MetricComparison => {
-    const difference = differences[metric];
+    // A percentile bootstrap over a handful of probes is far too narrow: below the minimum, no interval (and no regression).
+    const eligible = paired.filter((pair) => pair.baseline[metric].units > 0 && pair.candidate[metric].units > 0).length;
+    const difference: Estimate =
+      eligible >= MIN_COMPARED_PROBES ? differences[metric] : { ...differences[metric], low: null, high: null, note: `${eligible} probes with units under both models; ${MIN_COMPARED_PROBES} needed` };
     const outcomes = paired.map((pair) => [badOutcome(metric, pair.baseline[metric]), badOutcome(metric, pair.candidate[metric])] as const).filter(([b, c]) => b !== undefined && c !== undefined);
     const worseForCandidate = outcomes.filter(([b, c]) => c && !b).length;
     const worseForBaseline = outcomes.filter(([b, c]) => b && !c).length;
