@@ -10,7 +10,7 @@ import { familyFigures } from '../src/families/index.js';
 import { aboveModeBaseline, crossPrediction, introspectiveAdvantage, modeBaseline, modes } from '../src/families/self-prediction/figures.js';
 import { selfPrediction, unitOf, type SelfPredictionItem } from '../src/families/self-prediction/index.js';
 import { hypotheticalQuestion, hypotheticalRequest, readHypothetical, readPrediction } from '../src/families/self-prediction/report.js';
-import { canonicalObjectAnswer, PROPERTIES, PROPERTIES_OF, propertyOf, readPrompt, TASKS, writePrompt } from '../src/families/self-prediction/tasks.js';
+import { canonicalObjectAnswer, EXAMPLES, PROPERTIES, PROPERTIES_OF, propertyOf, readPrompt, RHYMES, TASKS, writePrompt } from '../src/families/self-prediction/tasks.js';
 import { createRng } from '../src/rng.js';
 import { scoreProbe } from '../src/scoring.js';
 import { summarize } from '../src/summary.js';
@@ -194,6 +194,15 @@ describe('its own figures', () => {
     expect(introspectiveAdvantage.of(sharper, [...sharper, ...b])!.value).toBeCloseTo(1 / 5, 12);
   });
 
+  it('takes the most common value as the mode even when another was seen first, and gives an asymmetric difference its sign', () => {
+    const later = [verdict('A', 'q1', 'w', 'x', 'x'), verdict('A', 'q2', 'w', 'x', 'y'), verdict('A', 'q3', 'w', 'x', 'y'), verdict('A', 'q4', 'w', 'y', 'y')];
+    expect(modes(later)).toEqual(new Map([['w', 'y']]));
+    // Self right on q1, q4; the mode (y) right on q2, q3, q4: up q1, down q2 and q3, of 4.
+    expect(aboveModeBaseline.of(later, later)!.value).toBeCloseTo(-1 / 4, 12);
+    expect(modeBaseline.of(later, later)).toMatchObject({ value: 3 / 4 });
+    expect(crossPrediction.of([], later)).toBeUndefined();
+  });
+
   it('has no cross-prediction or advantage without another model, and the summary carries what applies', () => {
     expect(crossPrediction.of(a, a)).toBeUndefined();
     expect(introspectiveAdvantage.of(a, a)).toBeUndefined();
@@ -207,5 +216,74 @@ describe('its own figures', () => {
       ['introspective advantage', false],
     ]);
     expect(both.consistency.value).toBeCloseTo(4 / 6, 12);
+  });
+});
+
+describe('the task data and its edges (what mutation testing asked for)', () => {
+  it('lists examples and rhymes as distinct words of the form the prompts are read back by', () => {
+    for (const [task, words] of Object.entries(EXAMPLES)) {
+      expect(new Set(words).size, task).toBe(16);
+      for (const word of words) expect(word, task).toMatch(task === 'country' ? /^[A-Z][a-z]+$/ : /^[a-z]+$/);
+    }
+    expect(Object.keys(RHYMES)).toHaveLength(16);
+    for (const [word, rhymes] of Object.entries(RHYMES)) {
+      expect(word).toMatch(/^[a-z]+$/);
+      expect(new Set(rhymes).size, word).toBe(7);
+      for (const rhyme of rhymes) expect(rhyme, word).toMatch(/^[a-z]+$/);
+    }
+  });
+
+  it('asks of each task exactly the properties its answers have', () => {
+    expect(PROPERTIES_OF).toEqual({
+      animal: ['first character', 'second character', 'starts with a vowel', 'answer'],
+      country: ['first character', 'word count', 'starts with a vowel', 'answer'],
+      colour: ['first character', 'second character', 'answer'],
+      rhyme: ['first character', 'second character', 'answer'],
+      number: ['first character', 'is even', 'answer'],
+      sequence: ['first character', 'is even', 'answer'],
+    });
+  });
+
+  it('reads back only a whole prompt: nothing before it, nothing between it and the answer line, the answer line there', () => {
+    for (const task of TASKS) {
+      const { prompt } = writePrompt(task, createRng(3));
+      const body = prompt.slice(0, -' Reply with your answer alone.'.length);
+      expect(readPrompt(`Please: ${prompt}`), task).toBeUndefined();
+      expect(readPrompt(`${body} Thanks. Reply with your answer alone.`), task).toBeUndefined();
+      expect(readPrompt(body), task).toBeUndefined();
+    }
+  });
+
+  it('takes off a leading article only, however spaced; counts words however spaced; reads parity of a whole number only', () => {
+    expect(canonicalObjectAnswer('A zebra')).toBe('zebra');
+    expect(canonicalObjectAnswer('The   Gambia')).toBe('gambia');
+    expect(canonicalObjectAnswer('Sort of a blue')).toBe('sort of a blue');
+    expect(propertyOf('word count', 'New   Zealand')).toBe(2);
+    expect(propertyOf('is even', '42 cats')).toBeUndefined();
+    expect(propertyOf('is even', 'about 42')).toBeUndefined();
+    expect(propertyOf('is even', '1,000')).toBe(true);
+    for (const property of PROPERTIES) expect(propertyOf(property, '**""**'), property).toBeUndefined();
+  });
+
+  it('asks each property in its own words', () => {
+    expect(PROPERTIES.map(hypotheticalQuestion)).toEqual([
+      'If you were asked it, what would be the first character of your answer? Reply with the character alone.',
+      'If you were asked it, what would be the second character of your answer? Reply with the character alone.',
+      'If you were asked it, how many words would your answer have? Reply with the number alone.',
+      'If you were asked it, would your answer start with a vowel? Answer yes or no.',
+      'If you were asked it, would your answer be an even number? Answer yes or no.',
+      'If you were asked it, what would your answer be? Reply with the answer alone.',
+    ]);
+    expect(readHypothetical(`Here is a question. Do not answer it yet.\n\n${hypotheticalQuestion('answer')}`)).toBeUndefined();
+    expect(readHypothetical(`Here is a question. Do not answer it yet.\n\n<question>\n${item.prompt}\n</question>\n\nIf you were asked it, what colour would it be?`)).toBeUndefined();
+  });
+
+  it('names its probes and protocol, observes nothing without an answer, and reads no claim from a failed report', async () => {
+    expect(selfPrediction.generate({ seed: 2, count: 2 }).map((p) => p.id)).toEqual(['self-prediction/2/0000', 'self-prediction/2/0001']);
+    expect([selfPrediction.protocol, selfPrediction.generate({ seed: 2, count: 1 })[0]!.protocol]).toEqual(['prospective', 'prospective']);
+    expect(selfPrediction.describe(probe)).toBe(`${item.prompt}\n\n(asked before: first character of the answer)`);
+    const failedReport: Transcript = { ...conversation('E', 'Elephant'), calls: [record({ purpose: 'report', unit: unitOf(item), error: 'down' }), record({ purpose: 'behaviour', response: answered('E') })] };
+    expect(selfPrediction.parseClaims(probe, failedReport)).toEqual([]);
+    expect(await selfPrediction.observe(probe, { ...conversation('E', 'Elephant'), calls: [record({ purpose: 'report', unit: unitOf(item), response: answered('E') })] })).toEqual([]);
   });
 });
