@@ -4,7 +4,7 @@
  * junk). The known answer is in calibration-known-answer.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect, readExactAnswer } from '../src/tasks/exact-answer/answer.js';
+import { canonicalAnswer, extractAnswer, isCorrect, readExactAnswer } from '../src/tasks/exact-answer/answer.js';
 import { calibration } from '../src/families/calibration/index.js';
 import { KINDS, readQuestion, RUNGS, writeQuestion, type ExactQuestion } from '../src/tasks/exact-answer/questions.js';
 import { createRng } from '../src/rng.js';
@@ -133,6 +133,17 @@ describe('the answer extraction', () => {
     expect(reading('Answer: 3354 (I think)')).toBe('hedge');
     expect(reading('Answer: <your answer>')).toBe('no answer');
     expect(reading('Answer: two')).toBe('two');
+    expect(reading('42\n   ')).toBe('42');
+    expect(reading('12 345 678')).toBe('12 345 678');
+    expect(reading('12  345  678')).toBe('12  345  678');
+    expect(reading('Answer: 1\n\nWait, I slipped. Correct answer: 2')).toBe('2');
+    expect(reading('Answer: 1\n\nWait, I slipped. The correct answer is 2')).toBe('2');
+    expect(readExactAnswer(q, 'Answer: 3354')).toEqual({ kind: 'read', value: '3354', from: 'free text' });
+    // Canonical forms: a count in words, padded; text the kind cannot read stays as written, in lower case.
+    expect(canonicalAnswer(q, ' two ')).toBe('2');
+    expect(canonicalAnswer(q, 'Forty cats')).toBe('forty cats');
+    expect(canonicalAnswer(q, '42 cats')).toBe('42 cats');
+    expect(canonicalAnswer(question('weekday', 'Tuesday'), 'TUESDAY')).toBe('tuesday');
     expect(isCorrect(question('letter-count', '2'), 'Answer: two')).toBe(true);
   });
 
