@@ -212,3 +212,50 @@ describe('readLetter', () => {
     expect(letter('')).toBe('?no answer');
   });
 });
+
+describe('the choice readers at their edges (what mutation testing asked for)', () => {
+  const letter = (text: string): string => shown(readLetter(text));
+
+  it('takes a retraction written either way, and a correction\u2019s new letter at the very end', () => {
+    expect(option('B. Actually no.')).toBe('?contradiction');
+    expect(option('C. No actually.')).toBe('?contradiction');
+    expect(option('B. Wait, no — C')).toBe('C');
+    expect(option('(B) Mercury, not C.')).toBe('B');
+  });
+
+  it('reads spacing as it comes: doubled spaces around "or", a dash, an ordinal', () => {
+    expect(option('B  or  C')).toBe('?hedge');
+    expect(option('B  - Mercury')).toBe('B');
+    expect(option('The second  option.')).toBe('B');
+  });
+
+  it('reads answer keys for the thing asked, in either spelling', () => {
+    expect(answer('{"color": "blue"}')).toBe('blue');
+    expect(answer('{"colour": "blue"}')).toBe('blue');
+    expect(answer('{"animal": "otter"}')).toBe('otter');
+  });
+
+  it('reads an approximation only at the start, and one without "somewhere" too', () => {
+    expect(answer('around 50')).toBe('?hedge');
+    expect(answer('Blue - about the sea')).toBe('Blue');
+  });
+
+  it('takes off an article before one or two words only, however spaced', () => {
+    expect(answer('A red giant.')).toBe('red giant');
+    expect(answer('A  zebra')).toBe('zebra');
+    expect(answer('A red giant star')).toBe('A red giant star');
+    expect(answer("I'd pick sea otter.")).toBe('sea otter');
+  });
+
+  it('reads the one bold span of up to twelve words, not of thirteen', () => {
+    expect(answer('Of all the animals I could name here, my pick is **otter**')).toBe('otter');
+    expect(answer('Of all the animals I could name here, my pick is **otter** today.')).toBe('?no answer');
+  });
+
+  it('says a letter read from a sentence was read from free text, and never takes a number field for a letter', () => {
+    expect(readLetter('It would start with D.')).toEqual(read('d', 'free text'));
+    expect(() => readLetter('{"first_letter": 4}')).not.toThrow();
+    expect(letter('{"first_letter": 4}')).not.toBe('4');
+    expect(letter('["c", "d"]')).toMatch(/^\?/);
+  });
+});
