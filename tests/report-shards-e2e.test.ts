@@ -4,7 +4,7 @@
  * report figure for figure; and a baseline summary gates: the run against itself passes,
  * against a model that over-claims less it fails with exit code 1.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../src/commands/report.js';
@@ -50,6 +50,18 @@ describe('shards merged', () => {
     expect(merged.summary.groups[0]!.probes).toBe(COUNT);
     expect(figures(merged.summary)).toEqual(figures(one.summary));
     expect(await readFile(join(scratch(), 'merged', 'junit.xml'), 'utf8')).toBe(await readFile(join(scratch(), 'whole', 'junit.xml'), 'utf8'));
+  });
+
+  it('keeps a history of runs and draws each headline figure across them', async () => {
+    const history = join(scratch(), 'history');
+    await writeReport({ runs: [whole], out: join(scratch(), 'h1'), maxRegression: 0.05, history, label: 'first' });
+    await writeReport({ runs: shards, out: join(scratch(), 'h2'), maxRegression: 0.05, history, label: 'second <b>' });
+    expect((await readdir(history)).sort()).toEqual(['00001.json', '00002.json']);
+    const page = await readFile(join(scratch(), 'h2', 'report.html'), 'utf8');
+    expect(page.match(/<figure data-chart="trend">/g)).toHaveLength(2);
+    // One line per model x family, each with a point per run.
+    expect(page.match(/<polyline points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(page).toContain('second &lt;b&gt;');
   });
 
   it('gate on a baseline through the command: itself passes, a model that over-claimed less makes it exit 1', async () => {
