@@ -169,6 +169,16 @@ function trendSection(history: readonly HistoryEntry[] | undefined): string {
   return `<h2>Across runs</h2>${trendChart('over-claim rate', runs, line((g) => g.overClaimRate))}${trendChart('success inflation', runs, line((g) => g.successInflation))}`;
 }
 
+/** The headline table: each model x family's first scope and framing, its main rates with their intervals. */
+function headlineTable(summary: SummaryFile): string {
+  const headline = summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
+  const cells = (g: GroupSummary) =>
+    [g.model, g.family, String(g.probes), formatEstimate(g.consistency), formatEstimate(g.overClaimRate), formatEstimate(g.successInflation), `${g.counts.unparseable}/${g.units - g.counts.error}`, `${g.counts.error}/${g.units}`]
+      .map((cell) => `<td>${escapeXml(cell)}</td>`)
+      .join('');
+  return `<table data-table="headline"><tr><th>model</th><th>family</th><th>probes</th><th>consistency</th><th>over-claim rate</th><th>success inflation</th><th>unparseable</th><th>errors</th></tr>${headline.map((g) => `<tr>${cells(g)}</tr>`).join('')}</table>`;
+}
+
 /** The whole page. */
 export function renderReportPage(page: ReportPage): string {
   const { summary } = page;
@@ -194,6 +204,7 @@ export function renderReportPage(page: ReportPage): string {
     `<h1>saydo: what the models said against what they did</h1>`,
     `<p>Runs: ${summary.runs.map(escapeXml).join(', ')} · models: ${rows(summary.groups).map(escapeXml).join(', ')} · every rate with its 95% interval, clustered by probe.</p>`,
     banner,
+    headlineTable(summary),
     pooled,
     ...sections,
     comparisonsSection(summary),
