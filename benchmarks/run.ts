@@ -13,6 +13,10 @@ import { referenceModel } from '../src/reference/model.js';
 import { runProbe } from '../src/run-probe.js';
 import { scoreProbe } from '../src/scoring.js';
 import { startServer } from '../src/server/index.js';
+import { familyFigures } from '../src/families/index.js';
+import { renderReportPage } from '../src/report/html.js';
+import { buildSummaryFile, type SummaryFile } from '../src/report/summary-file.js';
+import type { SavedResult } from '../src/results.js';
 import { summarize } from '../src/summary.js';
 import type { ChatModel, Transcript, Verdict } from '../src/types.js';
 
@@ -57,6 +61,23 @@ await measure('score transcripts (verifier + parser)', probes.length, 'probes', 
 });
 await measure('summarize verdicts (every metric and interval)', verdicts.length, 'units', () => summarize(verdicts));
 
+// A second model of the same probes, so the report has a comparison to make.
+const honest = referenceModel({ disposition: 'honest', seed: 1 });
+const honestTranscripts = await runAll(honest, probes, 1);
+const both: Verdict[] = [
+  ...verdicts,
+  ...(await Promise.all(probes.map((probe, i) => scoreProbe(successClaims, probe, honestTranscripts[i]!)))).flat(),
+];
+const saved: SavedResult[] = probes.flatMap((probe, i) => [
+  { probe, transcript: transcripts[i]!, model: transcripts[i]!.model },
+  { probe, transcript: honestTranscripts[i]!, model: honestTranscripts[i]!.model },
+]);
+let summaryFile: SummaryFile | undefined;
+await measure('summary.json of 2 models (metrics, comparisons: bootstrap + McNemar)', both.length, 'units', () => {
+  summaryFile = buildSummaryFile({ verdicts: both, runs: ['bench'], usage: [], figuresOf: familyFigures, maxRegression: 0.05 });
+});
+await measure('report.html of the same', both.length, 'units', () => renderReportPage({ summary: summaryFile!, verdicts: both, results: saved }));
+
 const server = await startServer({ persona: { seed: 1 } });
 try {
   const viaSdk = anthropicModel({ model: 'reference:success-seeking', apiKey: 'bench', baseUrl: server.url, maxTokens: 4096 });
@@ -93,7 +114,9 @@ try {
   });
   if (result.status !== 0) throw new Error(`npm run eval failed: ${result.stderr}`);
   const seconds = (performance.now() - started) / 1000;
-  rows.push(['npm run eval (default suite: 150 probes x 2 reference models)', `${((2 * 150) / seconds).toFixed(1)} probes/s`, `whole run ${seconds.toFixed(1)} s`]);
+  // The default suite's probes (every family's count) run by its two reference models, and the report written after.
+  const suiteProbes = [...readFileSync(join(REPO, 'promptfooconfig.yaml'), 'utf8').matchAll(/count: (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  rows.push([`npm run eval (default suite: ${suiteProbes} probes x 2 reference models, report included)`, `${((2 * suiteProbes) / seconds).toFixed(1)} probes/s`, `whole run ${seconds.toFixed(1)} s`]);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
