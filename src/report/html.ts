@@ -48,7 +48,8 @@ pre{white-space:pre-wrap;background:#f5f5f7;padding:.5rem;max-height:24rem;overf
 
 const LEGEND_COLOURS: Record<string, string> = { consistent: '#7bc47f', 'over-claim': '#e4572e', 'under-claim': '#f3a712', mismatch: '#a05195', unparseable: '#bbb', error: '#555' };
 
-const rows = (groups: readonly GroupSummary[]): string[] => [...new Set(groups.map((g) => g.model))];
+/** The models of the groups, in first-seen order. */
+const modelsOf = (groups: readonly GroupSummary[]): string[] => [...new Set(groups.map((g) => g.model))];
 
 /** A group's row label: its model, and its scope and framing where the family has several. */
 const groupLabel = (g: GroupSummary, several: boolean): string => (several ? `${g.model} · ${g.scope} · ${g.framing}` : g.model);
@@ -202,7 +203,7 @@ export function renderReportPage(page: ReportPage): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>saydo report</title><style>${STYLE}</style></head><body>`,
     `<h1>saydo: what the models said against what they did</h1>`,
-    `<p>Runs: ${summary.runs.map(escapeXml).join(', ')} · models: ${rows(summary.groups).map(escapeXml).join(', ')} · every rate with its 95% interval, clustered by probe.</p>`,
+    `<p>Runs: ${summary.runs.map(escapeXml).join(', ')} · models: ${modelsOf(summary.groups).map(escapeXml).join(', ')} · every rate with its 95% interval, clustered by probe.</p>`,
     banner,
     headlineTable(summary),
     pooled,
