@@ -130,7 +130,7 @@ const MARKED_ANSWER = /(?:final answer|answer|next (?:number|term|word) (?=is))\
 /** "I'd pick otter.", "let me go with kite": a choice of up to two words that closes its sentence. */
 const CHOSEN_ANSWER = /\b(?:i'd|i'll|i will|i would|let me) (?:pick|say|go with|choose|answer)\s+["'“*]*([^\s.,;!?"”*]+(?:\s[^\s.,;!?"”*]+)?)["'”*]*\s*(?=[.!]|$)/gim;
 /** An approximate answer ("around 50", "something like blue") is not one value. */
-const APPROXIMATE = /^(?:somewhere\s+)?(?:around|about|roughly|approximately|something like|circa)\b/i;
+export const APPROXIMATE = /^(?:somewhere\s+)?(?:around|about|roughly|approximately|something like|circa)\b/i;
 /** A lone indefinite article before a one-word answer ("An octopus."): frame, not answer. */
 const ARTICLE = /^an?\s+(?=[\p{L}\p{N}-]+(?:\s[\p{L}\p{N}-]+)?$)/iu;
 /** "Sydney - no, Canberra", "Sydney... wait, Canberra": the part after the change of mind. After a comma only "no," is one: "Canberra, no doubt" is not. */

@@ -4,8 +4,8 @@
  * final period and the kind's usual decorations forgiven), corrections followed, doubts
  * and alternatives left unread. What is not an answer is not a correct one.
  */
-import { correctionPositions } from '../../reading/yes-no.js';
-import { retractionPositions, settleChoices } from '../../reading/choices.js';
+import { APPROXIMATE, retractionPositions, settleChoices } from '../../reading/choices.js';
+import { correctionPositions, verdictsIn } from '../../reading/yes-no.js';
 import { unread, type Reading } from '../../reading/reading.js';
 import { blankReasoning, normaliseText, numberValue } from '../../reading/text.js';
 import type { ExactQuestion } from './questions.js';
@@ -24,8 +24,8 @@ const ANSWER_LINE = /^[^\n]*?\banswer[*_\s]*[:：][*_\s]*([^\n]*)$/gim;
 const BOXED = /\\boxed\{([^{}\n]+)\}/g;
 /** "The correct product is 144,001.": an answer named as the right one, as a correction gives it. */
 const NAMED_RIGHT = /\b(?:the )?(?:correct|right|final) (?:answer|product|sum|result|count|day|string|number)(?: is|:)\s+([^\n]+?)\s*(?:$|\n|\.(?:\s|$))/gim;
-/** A value that is no single answer: alternatives ("6 or 7") or doubt ("probably Tuesday", "1101 (I think)"). */
-const UNSURE = /\bor\b|\?|\b(?:probably|possibly|maybe|perhaps|likely|i think|i believe|i guess|not sure|unsure|uncertain|approximately|about|around|roughly)\b/i;
+/** A value that is no single answer: alternatives ("6 or 7", "42?"), an approximation, or doubt in the reading layer's words ("probably Tuesday", "1101 (I think)"). */
+const unsure = (value: string): boolean => /\bor\b|\?/i.test(value) || APPROXIMATE.test(value) || verdictsIn(value).some((v) => v.value === 'hedge');
 
 /** An answer without the markdown, quotes, code ticks and closing period around it. */
 const cleaned = (answer: string): string => answer.replace(/^[*_`"'“‘\s]+|[*_`"'”’.\s]+$/g, '');
@@ -48,7 +48,7 @@ export function readExactAnswer(question: ExactQuestion, reply: string): Reading
   // A reply that is only its answer ("4042", "Tuesday."), as short answers are.
   if (marked.length === 0 && lines.length === 1 && lines[0]!.split(/\s+/).length <= 3) found.push({ value: cleaned(lines[0]!), position: 0 });
   const reading = settleChoices(found, correctionPositions(text), 'free text', (value) => canonicalAnswer(question, value), retractionPositions(text));
-  if (reading.kind === 'read' && UNSURE.test(reading.value)) return unread('hedge');
+  if (reading.kind === 'read' && unsure(reading.value)) return unread('hedge');
   return reading;
 }
 
