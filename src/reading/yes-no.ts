@@ -166,16 +166,21 @@ interface Token {
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
+  // Read in place (sticky at the word's end, a backward scan before it), not by slicing the rest: a long answer has many words.
+  const after = /[ \t]*(\n)?\s*(\S)?/y;
   for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu)) {
     const end = match.index + match[0].length;
-    const before = text.slice(0, match.index).trimEnd();
+    after.lastIndex = end;
+    const following = after.exec(text)!;
+    let before = match.index - 1;
+    while (before >= 0 && /\s/.test(text[before]!)) before -= 1;
     tokens.push({
       word: match[0].toLowerCase(),
       position: match.index,
       // A line break after a word ends its sentence as punctuation does ("Answer: No\n\nMulti-digit ...").
-      next: /^[ \t]*\n/.test(text.slice(end)) ? '\n' : (text.slice(end).trimStart()[0] ?? ''),
+      next: following[1] ? '\n' : (following[2] ?? ''),
       // A line break stands between answers ("Yes\nNo") as punctuation does.
-      previous: /\n\s*$/.test(text.slice(previousEnd, match.index)) ? '\n' : (before.at(-1) ?? ''),
+      previous: /\n\s*$/.test(text.slice(previousEnd, match.index)) ? '\n' : before >= 0 ? text[before]! : '',
       joined: /^\s*$/.test(text.slice(previousEnd, match.index)),
     });
     previousEnd = end;
