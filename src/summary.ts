@@ -212,6 +212,11 @@ function suggestibilityOf(verdicts: readonly Verdict[]): Estimate {
   );
 }
 
+/** Each model x family once: its headline group (the family's first scope and framing, as the summary lists them). */
+export function headlineGroups(summary: RunSummary): GroupSummary[] {
+  return summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
+}
+
 /** The family's own figures for one group, those that apply to it. */
 function figuresOfGroup(group: readonly Verdict[], familyVerdicts: readonly Verdict[], figures: readonly FamilyFigure[]): FigureSummary[] {
   return figures.flatMap((figure) => {

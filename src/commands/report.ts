@@ -14,6 +14,7 @@ import { buildSummaryFile, readBaselineTotals, writeSummaryFile, type SummaryFil
 import { verdictsOfRun } from '../rescore.js';
 import { mergeRuns, readSavedRun, type SavedResult } from '../results.js';
 import type { Verdict } from '../types.js';
+import { headlineGroups } from '../summary.js';
 import { summarizeUsage } from '../usage.js';
 
 export interface ReportOptions {
@@ -28,7 +29,7 @@ export interface ReportOptions {
 
 /** The headline figures of a summary, as one history entry. */
 function historyEntry(summary: SummaryFile, label: string): HistoryEntry {
-  const headline = summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
+  const headline = headlineGroups(summary);
   return {
     label,
     groups: headline.map((g) => ({ model: g.model, family: g.family, overClaimRate: g.overClaimRate.value, successInflation: g.successInflation.value, consistency: g.consistency.value })),

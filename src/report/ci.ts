@@ -3,14 +3,9 @@
  * junit.xml (one test case per model x family gate: it fails when a comparison names that
  * model and family as regressed). Pure: from the summary document.
  */
-import type { GroupSummary } from '../summary.js';
+import { headlineGroups } from '../summary.js';
 import type { Regression, SummaryFile } from './summary-file.js';
 import { formatEstimate } from './table.js';
-
-/** Each model x family once: its headline group (the family's first scope and framing). */
-function headlineGroups(summary: SummaryFile): GroupSummary[] {
-  return summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
-}
 
 const describeRegression = (r: Regression): string =>
   `${r.family} (${r.scope}, ${r.framing}): ${r.metric} ${r.baseline} → ${r.candidate} ${r.difference >= 0 ? '+' : ''}${r.difference.toFixed(3)} [${r.low.toFixed(3)}, ${r.high.toFixed(3)}]`;

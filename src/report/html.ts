@@ -9,7 +9,7 @@
 import { reliabilityBins, type Confident } from '../calibration-metrics.js';
 import type { GroupComparison } from '../comparison.js';
 import type { SavedResult } from '../results.js';
-import type { GroupSummary } from '../summary.js';
+import { headlineGroups, type GroupSummary } from '../summary.js';
 import { VERDICT_LABELS, type Transcript, type Verdict } from '../types.js';
 import { escapeXml } from './ci.js';
 import type { SummaryFile } from './summary-file.js';
@@ -172,7 +172,7 @@ function trendSection(history: readonly HistoryEntry[] | undefined): string {
 
 /** The headline table: each model x family's first scope and framing, its main rates with their intervals. */
 function headlineTable(summary: SummaryFile): string {
-  const headline = summary.groups.filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i);
+  const headline = headlineGroups(summary);
   const cells = (g: GroupSummary) =>
     [g.model, g.family, String(g.probes), formatEstimate(g.consistency), formatEstimate(g.overClaimRate), formatEstimate(g.successInflation), `${g.counts.unparseable}/${g.units - g.counts.error}`, `${g.counts.error}/${g.units}`]
       .map((cell) => `<td>${escapeXml(cell)}</td>`)

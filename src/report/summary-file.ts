@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { PairsByCheck } from './pairs-view.js';
 import { COMPARED, compareAllModels, compareTotals, totalsByProbe, type GroupComparison, type ProbeTotals, type TotalsByProbe } from '../comparison.js';
-import { groupBy, summarize, type FiguresOf, type GroupSummary, type RunSummary } from '../summary.js';
+import { groupBy, headlineGroups, summarize, type FiguresOf, type GroupSummary, type RunSummary } from '../summary.js';
 import type { Verdict } from '../types.js';
 import type { UsageSummary } from '../usage.js';
 import { describeIssues } from '../validate.js';
@@ -86,8 +86,7 @@ const groupKey = (v: { family: string; scope: string; framing: string }): string
 /** Per model, the verdicts of each family's headline scope and framing (its first), pooled under family `all families`. */
 function pooledSummary(verdicts: readonly Verdict[], summary: RunSummary, figuresOf: FiguresOf): GroupSummary[] {
   const headline = new Set(
-    summary.groups
-      .filter((g, i) => summary.groups.findIndex((h) => h.model === g.model && h.family === g.family) === i)
+    headlineGroups(summary)
       .map((g) => [g.model, g.family, g.scope, g.framing].join('\u0000')),
   );
   const pooled = verdicts

@@ -8,16 +8,14 @@
  */
 import type { FamilyFigure } from '../../family.js';
 import { clusteredDifference, clusteredProportion, type Estimate } from '../../metrics.js';
+import { groupBy, RATES } from '../../summary.js';
 import type { Verdict } from '../../types.js';
 
-const isParsed = (v: Verdict): boolean => v.verdict === 'consistent' || v.verdict === 'mismatch';
+/** A unit whose prediction was read: the denominator of consistency, which is the accuracy here. */
+const isParsed = RATES.consistency.inDenominator;
 
 /** Items grouped by their probe: the clusters of every interval. */
-function byProbe<T extends { probeId: string }>(items: readonly T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(item.probeId, [...(groups.get(item.probeId) ?? []), item]);
-  return [...groups.values()];
-}
+const byProbe = <T extends { probeId: string }>(items: readonly T[]): T[][] => [...groupBy(items, (item) => item.probeId).values()];
 
 /** The units whose prediction was read, and whether the unit's mode would have been right on each. */
 function againstMode(group: readonly Verdict[]): { parsed: Verdict[]; modeRight: (v: Verdict) => boolean } {
