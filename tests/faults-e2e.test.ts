@@ -35,7 +35,7 @@ beforeAll(async () => {
   expect(result.code, result.stderr).toBe(0);
   const scored = await scoreSavedRun({ run: output });
   verdicts = scored.verdicts;
-  rows = scored.usage.reduce((sum, row) => sum + row.probes, 0);
+  rows = scored.summary.usage.reduce((sum, row) => sum + row.probes, 0);
   const counts = server.counts();
   const failedProbes = new Set(verdicts.filter((v) => v.verdict === 'error').map((v) => v.probeId)).size;
   console.log(`fault run: ${server.log().length} requests, counts ${JSON.stringify(counts)}; ${failedProbes} of ${PROBES} probes with errors`);

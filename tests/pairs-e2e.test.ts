@@ -28,7 +28,7 @@ beforeAll(async () => {
   rows = JSON.parse(await readFile(run, 'utf8')).results.results;
   const scored = await scoreSavedRun({ run });
   verdicts = scored.verdicts;
-  byCheck = scored.pairs!;
+  byCheck = scored.summary.pairs!;
 }, 120_000);
 
 const isScorer = (assertion: { type: string; value?: unknown }) => assertion.type === 'javascript' && String(assertion.value).endsWith('scorers/verdicts.ts');

@@ -73,7 +73,7 @@ describe('real-model targets through promptfoo', () => {
     const rescored = await scoreSavedRun({ run: cached.output });
     const original = await scoreSavedRun({ run: first.output });
     expect(rescored.verdicts.map(verdictKey).sort()).toEqual(original.verdicts.map(verdictKey).sort());
-    expect(rescored.usage.every((row) => row.cachedCalls === row.calls)).toBe(true);
+    expect(rescored.summary.usage.every((row) => row.cachedCalls === row.calls)).toBe(true);
 
     const uncached = await run('uncached', ['--no-cache']);
     expect(uncached.requests).toBe(TARGETS.length * COUNT * CALLS_PER_PROBE);

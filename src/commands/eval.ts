@@ -8,8 +8,7 @@ import { runPromptfoo } from '../promptfoo-cli.js';
 import { checkSuite } from '../suite-check.js';
 import { suiteWithTargets } from '../suite-targets.js';
 import { chooseTargets, suiteTargets } from '../target-selection.js';
-import { DEFAULT_MAX_REGRESSION } from '../report/summary-file.js';
-import { writeReportOf } from './report.js';
+import { writeReportFiles } from './report.js';
 import { renderTables, scoreSavedRun } from './score.js';
 
 export interface EvalOptions {
@@ -54,9 +53,9 @@ export async function runEval(options: EvalOptions): Promise<number> {
     return code === 0 ? 1 : code;
   }
   const verdictsPath = join(out, 'verdicts.jsonl');
-  const { results, verdicts, summary, usage, pairs } = await scoreSavedRun({ run, verdicts: verdictsPath });
-  await writeReportOf(results, verdicts, { runs: [run], out, maxRegression: DEFAULT_MAX_REGRESSION });
-  const table = renderTables(summary, usage, pairs);
+  const { results, verdicts, summary } = await scoreSavedRun({ run, verdicts: verdictsPath });
+  await writeReportFiles(out, summary, verdicts, results);
+  const table = renderTables(summary, summary.usage, summary.pairs);
   await writeFile(join(out, 'summary.txt'), table + '\n');
   console.log(`\n${table}\n`);
   console.log(`Report (open in a browser): ${join(out, 'report.html')}`);

@@ -10,7 +10,7 @@ import { FAMILIES, familyFigures } from '../families/index.js';
 import { renderJunit, renderMarkdown } from '../report/ci.js';
 import { renderReportPage, type HistoryEntry } from '../report/html.js';
 import { pairsByCheck } from '../report/pairs-view.js';
-import { buildSummaryFile, readBaselineTotals, writeSummaryFile, type SummaryFile } from '../report/summary-file.js';
+import { buildSummaryFile, readBaselineTotals, writeSummaryFile, type GroupTotals, type SummaryFile } from '../report/summary-file.js';
 import { verdictsOfRun } from '../rescore.js';
 import { mergeRuns, readSavedRun, type SavedResult } from '../results.js';
 import type { Verdict } from '../types.js';
@@ -53,32 +53,44 @@ async function updateHistory(dir: string, entry: HistoryEntry): Promise<HistoryE
   return entries;
 }
 
+/** The summary document of results already read and scored: every figure, usage, pairs, and the baseline's comparisons. */
+export function summaryOfRun(
+  results: readonly SavedResult[],
+  verdicts: readonly Verdict[],
+  options: { runs: string[]; maxRegression: number; baseline?: { path: string; totals: readonly GroupTotals[] } },
+): SummaryFile {
+  const pairs = verdicts.some((v) => v.family === 'pairs') ? pairsByCheck(verdicts, results) : undefined;
+  return buildSummaryFile({ verdicts, usage: summarizeUsage(results), figuresOf: familyFigures, ...options, ...(pairs ? { pairs } : {}) });
+}
+
+/** Writes report.html, summary.json, summary.md and junit.xml of a summary into `out`. */
+export async function writeReportFiles(out: string, summary: SummaryFile, verdicts: readonly Verdict[], results: readonly SavedResult[], history?: readonly HistoryEntry[]): Promise<void> {
+  await mkdir(out, { recursive: true });
+  await writeSummaryFile(join(out, 'summary.json'), summary);
+  await writeFile(join(out, 'summary.md'), renderMarkdown(summary));
+  await writeFile(join(out, 'junit.xml'), renderJunit(summary));
+  await writeFile(join(out, 'report.html'), renderReportPage({ summary, verdicts, results, ...(history ? { history } : {}) }));
+}
+
+/** The per-probe totals of a saved summary.json, or an error naming the file. */
+async function readBaseline(path: string): Promise<{ path: string; totals: GroupTotals[] }> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: cannot read the baseline summary: ${(error as Error).message}`);
+  }
+  return { path, totals: readBaselineTotals(document, path) };
+}
+
 /** Builds the report from promptfoo outputs; returns the summary and the exit code (1 when something regressed). */
 export async function writeReport(options: ReportOptions): Promise<{ summary: SummaryFile; code: number }> {
   const results = mergeRuns(await Promise.all(options.runs.map(readSavedRun)), FAMILIES.map((f) => f.name));
-  return writeReportOf(results, await verdictsOfRun(results), options);
-}
-
-/** Builds the report from results already read and scored (as `saydo eval` has them). */
-export async function writeReportOf(results: readonly SavedResult[], verdicts: readonly Verdict[], options: ReportOptions): Promise<{ summary: SummaryFile; code: number }> {
-  let baseline: { path: string; totals: ReturnType<typeof readBaselineTotals> } | undefined;
-  if (options.baseline) {
-    let document: unknown;
-    try {
-      document = JSON.parse(await readFile(options.baseline, 'utf8'));
-    } catch (error) {
-      throw new Error(`${options.baseline}: cannot read the baseline summary: ${(error as Error).message}`);
-    }
-    baseline = { path: options.baseline, totals: readBaselineTotals(document, options.baseline) };
-  }
-  const pairs = verdicts.some((v) => v.family === 'pairs') ? pairsByCheck(verdicts, results) : undefined;
-  const summary = buildSummaryFile({ verdicts, runs: options.runs, usage: summarizeUsage(results), figuresOf: familyFigures, maxRegression: options.maxRegression, ...(baseline ? { baseline } : {}), ...(pairs ? { pairs } : {}) });
-  await mkdir(options.out, { recursive: true });
+  const verdicts = await verdictsOfRun(results);
+  const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
+  const summary = summaryOfRun(results, verdicts, { runs: options.runs, maxRegression: options.maxRegression, ...(baseline ? { baseline } : {}) });
   const history = options.history ? await updateHistory(options.history, historyEntry(summary, options.label ?? new Date().toISOString().slice(0, 16))) : undefined;
-  await writeSummaryFile(join(options.out, 'summary.json'), summary);
-  await writeFile(join(options.out, 'summary.md'), renderMarkdown(summary));
-  await writeFile(join(options.out, 'junit.xml'), renderJunit(summary));
-  await writeFile(join(options.out, 'report.html'), renderReportPage({ summary, verdicts, results, ...(history ? { history } : {}) }));
+  await writeReportFiles(options.out, summary, verdicts, results, history);
   return { summary, code: summary.regressions.length > 0 ? 1 : 0 };
 }
 
