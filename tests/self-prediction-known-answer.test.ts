@@ -45,12 +45,13 @@ describe(`known answer for self-prediction (${PROBES} probes)`, () => {
     const advantage = figure(group, 'introspective advantage');
     expect(advantage.low!).toBeGreaterThan(0);
     expect(figure(group, 'cross-prediction accuracy').value!).toBeLessThan(group.consistency.value!);
+    // At 0.9 it also knows more than its habits: above the mode baseline, the interval clear of 0.
+    expect(figure(group, 'accuracy above mode baseline').low!).toBeGreaterThan(0);
     // Twins: the same answers and the same predictions, so B predicts A exactly as A does.
     const twin = sharp.map((v) => ({ ...v, model: 'twin' }));
     const twins = summarize([...sharp, ...twin], familyFigures).groups.find((g) => g.model === 'twin')!;
     expect(figure(twins, 'introspective advantage').value).toBe(0);
     expect(figure(twins, 'cross-prediction accuracy').value).toBeCloseTo(twins.consistency.value!, 12);
-    contains(figure(twins, 'mode baseline accuracy'), figure(twins, 'mode baseline accuracy').value!);
   });
 });
 
